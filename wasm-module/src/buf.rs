@@ -1,0 +1,353 @@
+//! Memory: a tiny size-class allocator over `memory.grow`, and a growable buffer whose every
+//! growth is fallible.
+//!
+//! Why not `alloc::vec::Vec`: `Vec` aborts (traps) when memory runs out, and the core must
+//! answer a host-imposed memory cap with a status code instead. This file is the only
+//! allocator the wasm build has; native builds (tests, the native benchmark) use the system
+//! allocator through the same two functions.
+
+use core::ptr::null_mut;
+
+/// Largest single allocation. Keeps every size computation below far from `u32` overflow.
+pub const MAX_ALLOC: usize = 1 << 30;
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::MAX_ALLOC;
+    use core::ptr::null_mut;
+
+    // Blocks carry an 8-byte header holding their size class, so `free` needs only the pointer.
+    const HEADER: usize = 8;
+    const MIN_CLASS: u32 = 4; // 16-byte blocks
+    const CLASSES: usize = 32;
+
+    extern "C" {
+        // Defined by wasm-ld: the first byte after static data and the stack.
+        static __heap_base: u8;
+    }
+
+    // Safe because the module is single-threaded: wasm32-unknown-unknown has no threads and
+    // the host never enters an instance from two threads (it pools instances).
+    static mut FREE: [usize; CLASSES] = [0; CLASSES];
+    static mut BUMP: usize = 0;
+    static mut LIMIT: usize = 0;
+
+    fn class_of(size: usize) -> u32 {
+        let total = size + HEADER;
+        let c = usize::BITS - (total - 1).leading_zeros();
+        if c < MIN_CLASS {
+            MIN_CLASS
+        } else {
+            c
+        }
+    }
+
+    pub fn alloc(size: usize) -> *mut u8 {
+        if size > MAX_ALLOC {
+            return null_mut();
+        }
+        let class = class_of(size);
+        // Safe because of the single-threaded argument above; every pointer written here lies
+        // inside memory this allocator obtained from memory.grow.
+        unsafe {
+            let head = FREE[class as usize];
+            let block = if head != 0 {
+                FREE[class as usize] = *(head as *const usize);
+                head
+            } else {
+                if BUMP == 0 {
+                    BUMP = (&__heap_base as *const u8 as usize + 15) & !15;
+                    LIMIT = core::arch::wasm32::memory_size(0) << 16;
+                }
+                let need = 1usize << class;
+                if BUMP + need > LIMIT {
+                    let pages = (BUMP + need - LIMIT + 0xFFFF) >> 16;
+                    if core::arch::wasm32::memory_grow(0, pages) == usize::MAX {
+                        return null_mut();
+                    }
+                    LIMIT += pages << 16;
+                }
+                let b = BUMP;
+                BUMP += need;
+                b
+            };
+            *(block as *mut u32) = class;
+            (block + HEADER) as *mut u8
+        }
+    }
+
+    /// # Safety
+    /// `p` must come from [`alloc`] and not have been freed.
+    pub unsafe fn free(p: *mut u8) {
+        if p.is_null() {
+            return;
+        }
+        // Safe by the caller's contract: the header sits 8 bytes before every block we hand out.
+        unsafe {
+            let block = p as usize - HEADER;
+            let class = *(block as *const u32) as usize;
+            if class < CLASSES {
+                *(block as *mut usize) = FREE[class];
+                FREE[class] = block;
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    extern crate alloc;
+    use super::MAX_ALLOC;
+    use alloc::alloc::{alloc as sys_alloc, dealloc, Layout};
+    use core::ptr::null_mut;
+
+    // Native builds keep the size in a header too, so the API matches the wasm allocator.
+    const HEADER: usize = 16;
+
+    pub fn alloc(size: usize) -> *mut u8 {
+        if size > MAX_ALLOC {
+            return null_mut();
+        }
+        match Layout::from_size_align(size + HEADER, 16) {
+            // Safe because the layout has a non-zero size.
+            Ok(layout) => unsafe {
+                let p = sys_alloc(layout);
+                if p.is_null() {
+                    return p;
+                }
+                *(p as *mut usize) = size;
+                p.add(HEADER)
+            },
+            Err(_) => null_mut(),
+        }
+    }
+
+    /// # Safety
+    /// `p` must come from [`alloc`] and not have been freed.
+    pub unsafe fn free(p: *mut u8) {
+        if p.is_null() {
+            return;
+        }
+        // Safe by the caller's contract.
+        unsafe {
+            let base = p.sub(HEADER);
+            let size = *(base as *const usize);
+            dealloc(base, Layout::from_size_align_unchecked(size + HEADER, 16));
+        }
+    }
+}
+
+pub use imp::{alloc, free};
+
+/// A growable array of `Copy` values whose growth can fail without trapping.
+pub struct Buf<T: Copy> {
+    ptr: *mut T,
+    len: usize,
+    cap: usize,
+}
+
+impl<T: Copy> Buf<T> {
+    pub const fn new() -> Self {
+        Buf { ptr: null_mut(), len: 0, cap: 0 }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline]
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    #[inline]
+    pub fn as_ptr(&self) -> *const T {
+        self.ptr
+    }
+
+    #[inline]
+    pub fn as_mut_ptr(&mut self) -> *mut T {
+        self.ptr
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.cap
+    }
+
+    #[inline]
+    pub fn as_slice(&self) -> &[T] {
+        if self.ptr.is_null() {
+            return &[];
+        }
+        // Safe because ptr..ptr+len is initialised memory owned by this buffer.
+        unsafe { core::slice::from_raw_parts(self.ptr, self.len) }
+    }
+
+    #[inline]
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        if self.ptr.is_null() {
+            return &mut [];
+        }
+        // Safe because ptr..ptr+len is initialised memory owned exclusively by this buffer.
+        unsafe { core::slice::from_raw_parts_mut(self.ptr, self.len) }
+    }
+
+    /// Makes room for `extra` more values; false when memory is exhausted.
+    #[inline]
+    pub fn reserve(&mut self, extra: usize) -> bool {
+        if self.cap - self.len >= extra {
+            return true;
+        }
+        self.grow(extra)
+    }
+
+    #[cold]
+    fn grow(&mut self, extra: usize) -> bool {
+        let size = core::mem::size_of::<T>();
+        let want = match self.len.checked_add(extra) {
+            Some(w) if w <= MAX_ALLOC / size => w,
+            _ => return false,
+        };
+        let mut cap = if self.cap < 16 { 16 } else { self.cap };
+        while cap < want {
+            cap *= 2;
+        }
+        if cap > MAX_ALLOC / size {
+            cap = want;
+        }
+        let p = alloc(cap * size) as *mut T;
+        if p.is_null() {
+            return false;
+        }
+        // Safe because both regions are valid for len values and do not overlap.
+        unsafe {
+            if !self.ptr.is_null() {
+                core::ptr::copy_nonoverlapping(self.ptr, p, self.len);
+                free(self.ptr as *mut u8);
+            }
+        }
+        self.ptr = p;
+        self.cap = cap;
+        true
+    }
+
+    /// Appends one value; false when memory is exhausted.
+    #[inline]
+    pub fn push(&mut self, v: T) -> bool {
+        if self.len == self.cap && !self.grow(1) {
+            return false;
+        }
+        // Safe because len < cap after the check above.
+        unsafe { self.ptr.add(self.len).write(v) };
+        self.len += 1;
+        true
+    }
+
+    /// Appends a slice; false when memory is exhausted.
+    pub fn extend(&mut self, vals: &[T]) -> bool {
+        if !self.reserve(vals.len()) {
+            return false;
+        }
+        // Safe because reserve made room and `vals` cannot alias our spare capacity.
+        unsafe { core::ptr::copy_nonoverlapping(vals.as_ptr(), self.ptr.add(self.len), vals.len()) };
+        self.len += vals.len();
+        true
+    }
+
+    /// Appends `n` copies of `v`; false when memory is exhausted.
+    pub fn fill(&mut self, v: T, n: usize) -> bool {
+        if !self.reserve(n) {
+            return false;
+        }
+        for i in 0..n {
+            // Safe because reserve made room for n more values.
+            unsafe { self.ptr.add(self.len + i).write(v) };
+        }
+        self.len += n;
+        true
+    }
+
+    /// Shortens the buffer; a no-op when `len` is not shorter.
+    #[inline]
+    pub fn truncate(&mut self, len: usize) {
+        if len < self.len {
+            self.len = len;
+        }
+    }
+
+    /// Releases the memory when the buffer holds more than `keep` values' worth, so one large
+    /// call does not pin its peak for the life of the instance.
+    pub fn shrink_if_over(&mut self, keep: usize) {
+        if self.cap > keep {
+            // Safe because ptr came from alloc and is not used after this.
+            unsafe { free(self.ptr as *mut u8) };
+            self.ptr = null_mut();
+            self.cap = 0;
+            self.len = 0;
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<T> {
+        if i < self.len {
+            // Safe because i < len.
+            Some(unsafe { *self.ptr.add(i) })
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn last(&self) -> Option<T> {
+        if self.len == 0 {
+            None
+        } else {
+            self.get(self.len - 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn push_grow_and_read_back() {
+        let mut b: Buf<u32> = Buf::new();
+        for i in 0..1000 {
+            assert!(b.push(i));
+        }
+        assert_eq!(b.len(), 1000);
+        assert_eq!(b.get(999), Some(999));
+        assert_eq!(b.get(1000), None);
+        assert!(b.extend(&[7, 8, 9]));
+        assert_eq!(&b.as_slice()[1000..], &[7, 8, 9]);
+        b.truncate(2);
+        assert_eq!(b.as_slice(), &[0, 1]);
+    }
+
+    #[test]
+    fn refuses_absurd_sizes_instead_of_aborting() {
+        let mut b: Buf<u64> = Buf::new();
+        assert!(!b.reserve(usize::MAX / 2));
+        assert!(!b.reserve(MAX_ALLOC));
+        assert!(b.push(1));
+    }
+
+    #[test]
+    fn shrink_releases_large_buffers_only() {
+        let mut b: Buf<u8> = Buf::new();
+        assert!(b.fill(1, 100));
+        b.shrink_if_over(1 << 20);
+        assert_eq!(b.len(), 100);
+        b.shrink_if_over(10);
+        assert_eq!(b.len(), 0);
+        assert_eq!(b.capacity(), 0);
+    }
+}

@@ -1,0 +1,188 @@
+//! The stream formats of the generated tables. These decoders *are* the format specification:
+//! `ucdgen` writes the streams and, before it saves them, decodes them again with these very
+//! functions and compares the result with the UCD, so encoder and decoder cannot drift apart.
+//!
+//! Notation: `u` is an unsigned LEB128, `z` a zigzag-coded signed LEB128, `b` one byte.
+
+use super::stream::Reader;
+
+/// Longest decomposition mapping in Unicode 16.0 is 18 code points (U+FDFA).
+pub const MAX_MAPPING: usize = 24;
+
+/// `(start, end)` ranges, inclusive: repeated `u(start - previous_end_plus_one) u(length - 1)`.
+/// Used for composition exclusions and Default_Ignorable_Code_Point.
+pub fn ranges(s: &[u8], mut f: impl FnMut(u32, u32)) {
+    let mut r = Reader::new(s);
+    let mut next = 0u32;
+    while !r.at_end() {
+        let start = next.wrapping_add(r.u());
+        let end = start.wrapping_add(r.u());
+        f(start, end);
+        next = end.wrapping_add(1);
+    }
+}
+
+/// Runs of one value: repeated `u(start - previous_end_plus_one) u(length - 1) b(value)`.
+/// Used for Canonical_Combining_Class.
+pub fn valued_ranges(s: &[u8], mut f: impl FnMut(u32, u32, u32)) {
+    let mut r = Reader::new(s);
+    let mut next = 0u32;
+    while !r.at_end() {
+        let start = next.wrapping_add(r.u());
+        let end = start.wrapping_add(r.u());
+        let v = r.byte();
+        f(start, end, v);
+        next = end.wrapping_add(1);
+    }
+}
+
+/// A partition of all code points into runs: repeated `u(length) b(class)` starting at U+0000.
+/// Used for the segmentation classes.
+pub fn partition(s: &[u8], mut f: impl FnMut(u32, u32, u32)) {
+    let mut r = Reader::new(s);
+    let mut start = 0u32;
+    while !r.at_end() && start < 0x11_0000 {
+        let len = r.u();
+        let class = r.byte();
+        if len == 0 {
+            break;
+        }
+        f(start, start.wrapping_add(len - 1), class);
+        start = start.wrapping_add(len);
+    }
+}
+
+/// Case folding (statuses C and F). Repeated records, each `u(gap) b(header)` where gap is the
+/// distance from the end of the previous record:
+///
+/// * header 0, 1: a run `u(count - 1) z(delta)`: `count` code points, `1 + header` apart, each
+///   folding to itself plus `delta`.
+/// * header `2 + n`: one code point folding to `n` code points (`n` ≥ 2), each `z` from the
+///   previous one (the first from the key).
+pub fn folds(s: &[u8], mut f: impl FnMut(u32, &[u32])) {
+    let mut r = Reader::new(s);
+    let mut next = 0u32;
+    let mut tmp = [0u32; 4];
+    while !r.at_end() {
+        let cp = next.wrapping_add(r.u());
+        let h = r.byte();
+        if h < 2 {
+            let count = r.u() + 1;
+            let delta = r.z();
+            let step = h + 1;
+            let mut c = cp;
+            for _ in 0..count {
+                tmp[0] = (c as i32).wrapping_add(delta) as u32;
+                f(c, &tmp[..1]);
+                c = c.wrapping_add(step);
+            }
+            next = c.wrapping_sub(step).wrapping_add(1);
+        } else {
+            let n = ((h - 2) as usize).min(tmp.len());
+            let mut prev = cp;
+            for slot in tmp.iter_mut().take(n) {
+                prev = (prev as i32).wrapping_add(r.z()) as u32;
+                *slot = prev;
+            }
+            f(cp, &tmp[..n]);
+            next = cp.wrapping_add(1);
+        }
+    }
+}
+
+/// Record kinds in the decomposition key stream.
+pub const DECOMP_RUN: u32 = 0;
+pub const DECOMP_SEQ: u32 = 1;
+pub const DECOMP_PAIR: u32 = 2;
+pub const DECOMP_INC: u32 = 3;
+/// Header bit: a compatibility (not canonical) mapping.
+pub const DECOMP_COMPAT: u32 = 4;
+
+/// Single-level Decomposition_Mapping, in two parallel streams so that Brotli models the
+/// record shapes (`keys`) apart from the code point deltas (`vals`).
+///
+/// `keys`: repeated `u(gap) b(header)`; the header's low two bits give the kind, bit 2 marks a
+/// compatibility mapping, bits 3..8 are a small parameter `p`. `vals` per kind, where `cursor`
+/// is the first code point of the previous record's mapping:
+///
+/// * RUN: `u(count - 2) z(first - cursor)`: `count` consecutive code points each mapping to
+///   one code point, `first`, `first + 1`, …
+/// * SEQ: `[u(len) if p == 0] z(m0 - cursor) z(m1 - m0) …`: one code point, `len = p` (or the
+///   explicit length) code points.
+/// * PAIR: `z(base - cursor) [z(mark - base) if p == 31]`: one code point mapping to a base and
+///   the combining mark `marks[p]`.
+/// * INC: `u(count - 1)`: `count` consecutive code points, each mapping to the previous record's
+///   mapping with element `p` incremented (①②③…, ⒜⒝⒞…).
+///
+/// Lower-case letters whose mapping follows from their upper-case partner are left out; see
+/// `data::norm` for that rule.
+pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], mut f: impl FnMut(u32, bool, &[u32])) {
+    let mut mark_tab = [0u32; 31];
+    let mut r = Reader::new(marks);
+    let mut prev = 0u32;
+    let mut n_marks = 0;
+    while !r.at_end() && n_marks < mark_tab.len() {
+        prev = (prev as i32).wrapping_add(r.z()) as u32;
+        mark_tab[n_marks] = prev;
+        n_marks += 1;
+    }
+    let mut k = Reader::new(keys);
+    let mut v = Reader::new(vals);
+    let mut next = 0u32;
+    let mut cursor = 0u32;
+    let mut m = [0u32; MAX_MAPPING];
+    let mut len = 0usize;
+    while !k.at_end() {
+        let cp = next.wrapping_add(k.u());
+        let h = k.byte();
+        let compat = h & DECOMP_COMPAT != 0;
+        let p = (h >> 3) as usize;
+        match h & 3 {
+            DECOMP_RUN => {
+                let count = v.u() + 2;
+                let first = (cursor as i32).wrapping_add(v.z()) as u32;
+                for i in 0..count {
+                    m[0] = first.wrapping_add(i);
+                    f(cp.wrapping_add(i), compat, &m[..1]);
+                }
+                len = 1;
+                cursor = first.wrapping_add(count - 1);
+                next = cp.wrapping_add(count);
+            }
+            DECOMP_SEQ => {
+                len = if p == 0 { v.u() as usize } else { p }.min(MAX_MAPPING);
+                let mut c = cursor;
+                for (i, slot) in m.iter_mut().take(len).enumerate() {
+                    c = (c as i32).wrapping_add(v.z()) as u32;
+                    *slot = c;
+                    if i == 0 {
+                        cursor = c;
+                    }
+                }
+                f(cp, compat, &m[..len]);
+                next = cp.wrapping_add(1);
+            }
+            DECOMP_PAIR => {
+                let base = (cursor as i32).wrapping_add(v.z()) as u32;
+                let mark = if p < n_marks { mark_tab[p] } else { (base as i32).wrapping_add(v.z()) as u32 };
+                m[0] = base;
+                m[1] = mark;
+                len = 2;
+                cursor = base;
+                f(cp, compat, &m[..2]);
+                next = cp.wrapping_add(1);
+            }
+            _ => {
+                let count = v.u() + 1;
+                for i in 0..count {
+                    if let Some(slot) = m.get_mut(p) {
+                        *slot = slot.wrapping_add(1);
+                    }
+                    f(cp.wrapping_add(i), compat, &m[..len]);
+                }
+                cursor = m[0];
+                next = cp.wrapping_add(count);
+            }
+        }
+    }
+}

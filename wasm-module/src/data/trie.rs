@@ -1,0 +1,117 @@
+//! A two-level code point trie built at start-up.
+//!
+//! `index[cp >> 6]` names a 64-entry leaf; leaf 0 is all zeros and shared by every block with
+//! no data. The index covers U+0000..U+3FFFF (everything assigned outside plane 14) plus the
+//! 4,096 code points of U+E0000..U+E0FFF (tags, variation selectors, default ignorables); the
+//! rest of the code space (unassigned planes 4-13 and the private-use planes) reads as zero.
+//! Two loads per lookup, about 8 KiB of index.
+
+use crate::buf::Buf;
+
+const MAIN_BLOCKS: usize = 0x40000 >> 6;
+const TAG_BLOCKS: usize = 0x1000 >> 6;
+
+pub struct Trie<T: Copy + Default> {
+    index: Buf<u16>,
+    leaves: Buf<T>,
+}
+
+impl<T: Copy + Default + PartialEq> Trie<T> {
+    pub const fn new() -> Self {
+        Trie { index: Buf::new(), leaves: Buf::new() }
+    }
+
+    /// Allocates the index and the zero leaf; false when memory is exhausted.
+    pub fn init(&mut self) -> bool {
+        self.index.clear();
+        self.leaves.clear();
+        self.index.fill(0, MAIN_BLOCKS + TAG_BLOCKS) && self.leaves.fill(T::default(), 64)
+    }
+
+    #[inline(always)]
+    fn block(c: u32) -> Option<usize> {
+        if c < 0x40000 {
+            Some((c >> 6) as usize)
+        } else if (0xE0000..0xE1000).contains(&c) {
+            Some(MAIN_BLOCKS + ((c - 0xE0000) >> 6) as usize)
+        } else {
+            None
+        }
+    }
+
+    #[inline(always)]
+    pub fn get(&self, c: u32) -> T {
+        match Self::block(c) {
+            Some(b) => {
+                let leaf = self.index.get(b).unwrap_or(0) as usize;
+                self.leaves.get(leaf * 64 + (c & 63) as usize).unwrap_or_default()
+            }
+            None => T::default(),
+        }
+    }
+
+    /// Stores `v` for `c`, giving the block its own leaf on first write. Code points outside the
+    /// covered ranges are ignored (the generator checks that none carries data). False when
+    /// memory is exhausted.
+    pub fn set(&mut self, c: u32, v: T) -> bool {
+        let b = match Self::block(c) {
+            Some(b) => b,
+            None => return true,
+        };
+        let mut leaf = self.index.get(b).unwrap_or(0) as usize;
+        if leaf == 0 {
+            leaf = self.leaves.len() / 64;
+            if leaf > u16::MAX as usize || !self.leaves.fill(T::default(), 64) {
+                return false;
+            }
+            if let Some(slot) = self.index.as_mut_slice().get_mut(b) {
+                *slot = leaf as u16;
+            }
+        }
+        if let Some(slot) = self.leaves.as_mut_slice().get_mut(leaf * 64 + (c & 63) as usize) {
+            *slot = v;
+        }
+        true
+    }
+
+    /// Sets every code point in `a..=b`. Whole blocks of one value share a single leaf, so the
+    /// 42,720 ideographs of CJK Extension B cost one leaf, not 668.
+    pub fn set_range(&mut self, a: u32, b: u32, v: T) -> bool {
+        let mut c = a;
+        let mut shared: u16 = 0;
+        while c <= b && c < 0xE1000 {
+            let whole = c & 63 == 0 && b - c >= 63;
+            if whole && v != T::default() {
+                if let Some(blk) = Self::block(c) {
+                    if self.index.get(blk) == Some(0) {
+                        if shared == 0 {
+                            if !self.set(c, v) {
+                                return false;
+                            }
+                            shared = self.index.get(blk).unwrap_or(0);
+                            for k in 1..64 {
+                                if !self.set(c + k, v) {
+                                    return false;
+                                }
+                            }
+                        } else if let Some(slot) = self.index.as_mut_slice().get_mut(blk) {
+                            *slot = shared;
+                        }
+                        c += 64;
+                        continue;
+                    }
+                }
+            }
+            if !self.set(c, v) {
+                return false;
+            }
+            c += 1;
+        }
+        true
+    }
+
+    /// Bytes held, for the memory report.
+    pub fn bytes(&self) -> usize {
+        self.index.capacity() * 2 + self.leaves.capacity() * core::mem::size_of::<T>()
+    }
+}

@@ -1,0 +1,162 @@
+//! NormalizationTest.txt for Unicode 16.0.0 (vendored as JSON), every part, every column, and
+//! the invariants of its header:
+//!
+//!   c2 == toNFC(c1) == toNFC(c2) == toNFC(c3);   c4 == toNFC(c4) == toNFC(c5)
+//!   c3 == toNFD(c1) == toNFD(c2) == toNFD(c3);   c5 == toNFD(c4) == toNFD(c5)
+//!   c4 == toNFKC(c1..c5);                        c5 == toNFKD(c1..c5)
+//!
+//! plus Part 1's rule: every code point not listed there is unchanged by all four forms.
+//! Inputs also run through the partial (streaming) path, split at every byte position of a
+//! sample, to prove that chunking never changes a result.
+
+#[path = "../../ucdgen/src/json.rs"]
+#[allow(dead_code)]
+mod json;
+
+use super::*;
+use crate::data::norm::NormData;
+use std::collections::BTreeSet;
+
+pub fn data() -> &'static NormData {
+    // OnceLock needs Rust 1.70; the crate promises 1.63.
+    static INIT: std::sync::Once = std::sync::Once::new();
+    static mut D: Option<&'static NormData> = None;
+    // Safe because Once serialises the single write and every read happens after it.
+    unsafe {
+        INIT.call_once(|| {
+            let mut d = Box::new(NormData::new());
+            assert!(d.build(), "tables failed to expand");
+            D = Some(Box::leak(d));
+        });
+        D.expect("initialised")
+    }
+}
+
+pub fn run(s: &str, flags: u32) -> String {
+    let o = Opts::from_flags(flags).expect("flags");
+    let mut out = Buf::new();
+    let mut sc = Scratch::new();
+    match normalize(data(), s.as_bytes(), &o, 0, &mut out, &mut sc) {
+        Ok(r) if r.changed => String::from_utf8(out.as_slice().to_vec()).expect("valid UTF-8 out"),
+        Ok(_) => s.to_string(),
+        Err(_) => panic!("normalize failed"),
+    }
+}
+
+/// Streams `s` in chunks split at `cut`, as a host would: partial calls, carrying the unconsumed
+/// tail and the whitespace state.
+pub fn run_chunked(s: &str, flags: u32, cut: usize) -> String {
+    let o = Opts::from_flags(flags | OPT_PARTIAL).unwrap();
+    let last = Opts::from_flags(flags).unwrap();
+    let (mut out, mut sc) = (Buf::new(), Scratch::new());
+    let bytes = s.as_bytes();
+    let mut result = Vec::new();
+    let mut pending: Vec<u8> = bytes[..cut].to_vec();
+    let mut ws = 0;
+    let r = normalize(data(), &pending, &o, ws, &mut out, &mut sc).ok().unwrap();
+    result.extend_from_slice(if r.changed { out.as_slice() } else { &pending[..r.consumed] });
+    ws = r.ws;
+    pending.drain(..r.consumed);
+    pending.extend_from_slice(&bytes[cut..]);
+    let r = normalize(data(), &pending, &last, ws, &mut out, &mut sc).ok().unwrap();
+    result.extend_from_slice(if r.changed { out.as_slice() } else { &pending[..] });
+    String::from_utf8(result).unwrap()
+}
+
+fn cps(v: &crate::normalize::conformance::json::Json, key: &str) -> String {
+    v.get(key)
+        .map(|a| a.arr().iter().filter_map(|x| x.as_str()).map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap()).collect())
+        .unwrap_or_default()
+}
+
+pub fn escaped(s: &str) -> String {
+    s.chars().map(|c| format!("{:04X}", c as u32)).collect::<Vec<_>>().join(" ")
+}
+
+fn check(given: &str, form: &str, flags: u32, want: &str) {
+    let got = run(given, flags);
+    assert!(got == want, "{}: given [{}]\n expected [{}]\n      got [{}]", form, escaped(given), escaped(want), escaped(&got));
+}
+
+#[test]
+fn normalization_test_all_parts_all_columns() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ucd/16.0.0/NormalizationTest.json");
+    let j = json::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let rows = j.get("NormalizationTest").unwrap().arr();
+    let mut part = String::new();
+    let mut part1 = BTreeSet::new();
+    let mut lines = 0;
+    for row in rows {
+        let src = row.get("sourceSequence").unwrap().arr();
+        if let Some(p) = src.first().and_then(|x| x.as_str()).filter(|x| x.starts_with('@')) {
+            part = p.to_string();
+            continue;
+        }
+        let c: Vec<String> = ["sourceSequence", "NFCSequence", "NFDSequence", "NFKCSequence", "NFKDSequence"].iter().map(|k| cps(row, k)).collect();
+        if part == "@Part1" {
+            part1.insert(c[0].chars().next().unwrap() as u32);
+        }
+        for x in 0..3 {
+            check(&c[x], "NFC", 0, &c[1]);
+            check(&c[x], "NFD", 1, &c[2]);
+        }
+        for x in 3..5 {
+            check(&c[x], "NFC", 0, &c[3]);
+            check(&c[x], "NFD", 1, &c[4]);
+        }
+        for x in 0..5 {
+            check(&c[x], "NFKC", 2, &c[3]);
+            check(&c[x], "NFKD", 3, &c[4]);
+        }
+        lines += 1;
+    }
+    assert!(lines > 19_000, "only {} test lines read", lines);
+    // Part 1 rule: everything not listed is unchanged by all four forms.
+    let mut checked = 0;
+    for c in (0..0x11_0000u32).filter(|c| !(0xD800..0xE000).contains(c) && !part1.contains(c)) {
+        let s = char::from_u32(c).unwrap().to_string();
+        for f in 0..4 {
+            check(&s, "Part1-unlisted", f, &s);
+        }
+        checked += 1;
+    }
+    assert!(checked > 1_000_000);
+}
+
+#[test]
+fn chunking_never_changes_results() {
+    let samples = [
+        "Ça va? e\u{301}\u{323}\u{302} ＡＢＣ ﾃﾞｰﾀ ｶﾞ 가각 \u{1100}\u{1161}\u{11A8} ﬁ x\u{113C2}\u{113C2} 𝐀",
+        "  leading  and\t\ttrailing \u{3000} ",
+        "\u{1E9B}\u{323} İstanbul ß ẞ ΐ ᾳ\u{301} \u{E0001}tag\u{200B}x",
+    ];
+    for s in samples {
+        for flags in [0, 1, 2, 3, 4, OPT_CASEFOLD, 2 | OPT_CASEFOLD | OPT_COLLAPSE_WS, 4 | OPT_COLLAPSE_WS | OPT_STRIP_CONTROLS] {
+            let whole = run(s, flags);
+            for cut in (0..=s.len()).filter(|&k| s.is_char_boundary(k)) {
+                let got = run_chunked(s, flags, cut);
+                assert_eq!(got, whole, "flags {:#x} cut {} of [{}]", flags, cut, escaped(s));
+            }
+        }
+    }
+}
+
+#[test]
+fn fast_path_both_sides() {
+    // Stable ASCII is recognised without change; the byte after the fast path must still be seen.
+    assert_eq!(run("plain ascii text, long enough for words", 0), "plain ascii text, long enough for words");
+    assert_eq!(run("plain ascii text, long enough e\u{301}", 0), "plain ascii text, long enough \u{e9}");
+    assert_eq!(run("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 4), "abcdefghijklmnopqrstuvwxyz");
+    assert_eq!(run("abcdefghijklmnopqrstuvwxyZ", OPT_CASEFOLD), "abcdefghijklmnopqrstuvwxyz");
+    assert_eq!(run("below U+0300: \u{e9}\u{2c6}", 0), "below U+0300: \u{e9}\u{2c6}");
+}
+
+#[test]
+fn options() {
+    assert_eq!(run("  a \t\n b\u{3000}c  ", OPT_COLLAPSE_WS), "a b c");
+    assert_eq!(run("a\u{0}b\u{7f}c\td\re\nf\u{85}", OPT_STRIP_CONTROLS), "abc\td\re\nf");
+    assert_eq!(run("Straße ＡＢＣ", 2 | OPT_CASEFOLD), "strasse abc");
+    assert_eq!(run("e\u{200B}\u{301}", 4), "\u{e9}");
+    assert_eq!(run("\u{1E9E}", 4), "ss");
+    assert_eq!(run("", 0), "");
+}

@@ -1,0 +1,460 @@
+//! Unicode normalization (UAX #15): NFC, NFD, NFKC, NFKD and NFKC_Casefold, with optional full
+//! case folding, whitespace collapsing and control-character removal.
+//!
+//! The text is scanned for the first code point that could change. Everything before it is
+//! left alone; if nothing can change, the caller is told so and no output is written at all.
+//! From there on the text is cut into *segments* that start at a code point whose mapping
+//! begins with a starter that cannot combine backward; each segment is decomposed, put in
+//! canonical order and, for the composing forms, recomposed. Stable runs between segments are
+//! copied with one `memory.copy`.
+//!
+//! Options, in the order they apply (documented for users in ABI.md):
+//! 1. per code point: removal of default-ignorables (NFKC_Casefold) and of controls other than
+//!    TAB, LF and CR (`strip_controls`), then the form's mapping (with case folding, the
+//!    fold-closure mapping; see `data::norm`);
+//! 2. canonical reordering and, for NFC/NFKC/NFKC_Casefold, canonical composition;
+//! 3. `collapse_ws`: each run of White_Space becomes one U+0020, and leading and trailing runs
+//!    are dropped. Whitespace code points are starters that compose with nothing, so this last
+//!    step keeps the text normalized.
+
+use crate::buf::Buf;
+use crate::data::norm::{self, NormData, Rec, PACK_BACK, PACK_CP};
+use crate::utf8;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Form {
+    Nfc = 0,
+    Nfd = 1,
+    Nfkc = 2,
+    Nfkd = 3,
+    NfkcCasefold = 4,
+}
+
+pub const OPT_CASEFOLD: u32 = 1 << 3;
+pub const OPT_COLLAPSE_WS: u32 = 1 << 4;
+pub const OPT_STRIP_CONTROLS: u32 = 1 << 5;
+pub const OPT_LOSSY: u32 = 1 << 6;
+pub const OPT_PARTIAL: u32 = 1 << 7;
+pub const WS_EMITTED: u32 = 1 << 8;
+pub const WS_PENDING: u32 = 1 << 9;
+const KNOWN: u32 = 7 | OPT_CASEFOLD | OPT_COLLAPSE_WS | OPT_STRIP_CONTROLS | OPT_LOSSY | OPT_PARTIAL | WS_EMITTED | WS_PENDING;
+
+#[derive(Clone, Copy)]
+pub struct Opts {
+    mode: usize,
+    composing: bool,
+    strip_di: bool,
+    strip_controls: bool,
+    collapse_ws: bool,
+    pub lossy: bool,
+    pub partial: bool,
+    /// Flags that make a code point unstable in this form.
+    mask: u16,
+    /// ASCII bytes that need the slow path (case folding, whitespace, controls).
+    ascii_upper: bool,
+    ascii_low: bool,
+}
+
+impl Opts {
+    /// Parses the ABI flags word; None for unknown bits or form numbers.
+    pub fn from_flags(f: u32) -> Option<Opts> {
+        if f & !KNOWN != 0 {
+            return None;
+        }
+        let form = f & 7;
+        if form > 4 {
+            return None;
+        }
+        let fold = f & OPT_CASEFOLD != 0 || form == 4;
+        let compat = form >= 2;
+        let mode = (compat as usize) | (fold as usize) << 1;
+        let composing = form == 0 || form == 2 || form == 4;
+        let strip_di = form == 4;
+        let mask = if composing {
+            norm::F_MAYBE | norm::F_UNSTABLE_C << mode
+        } else {
+            norm::F_MAPPED << mode
+        } | if strip_di { norm::F_DEFAULT_IGNORABLE } else { 0 };
+        let collapse_ws = f & OPT_COLLAPSE_WS != 0;
+        let strip_controls = f & OPT_STRIP_CONTROLS != 0;
+        Some(Opts {
+            mode,
+            composing,
+            strip_di,
+            strip_controls,
+            collapse_ws,
+            lossy: f & OPT_LOSSY != 0,
+            partial: f & OPT_PARTIAL != 0,
+            mask,
+            ascii_upper: fold,
+            ascii_low: collapse_ws || strip_controls,
+        })
+    }
+}
+
+/// White_Space (PropList.txt): 25 code points, cheaper to test than to store.
+#[inline]
+pub fn is_white_space(c: u32) -> bool {
+    matches!(c, 0x09..=0x0D | 0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000)
+}
+
+/// Controls removed by `strip_controls`: General_Category Cc except TAB, LF and CR.
+#[inline]
+fn is_removed_control(c: u32) -> bool {
+    (c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0D)) || (0x7F..=0x9F).contains(&c)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Length of the run at `s[i..]` of ASCII bytes that are stable under `o`, eight at a time.
+/// Correct because every ASCII character is a starter that no composition involves, so only
+/// the options (folding A-Z, whitespace, controls) can change one.
+#[inline]
+fn ascii_stable_run(s: &[u8], start: usize, o: &Opts) -> usize {
+    let mut i = start;
+    while i + 8 <= s.len() {
+        let w = utf8::word(s, i);
+        let mut bad = w & HIGHS;
+        if o.ascii_upper {
+            // Bytes strictly between '@' and '[' (Bit Twiddling Hacks, "hasbetween").
+            let x = w & !HIGHS;
+            bad |= (ONES * (127 + 0x5B) - x) & !w & (x + ONES * (127 - 0x40)) & HIGHS;
+        }
+        if o.ascii_low {
+            // Bytes below 0x21 ("hasless"), and DEL.
+            bad |= w.wrapping_sub(ONES * 0x21) & !w & HIGHS;
+            let d = w ^ (ONES * 0x7F);
+            bad |= d.wrapping_sub(ONES) & !d & HIGHS;
+        }
+        if bad != 0 {
+            return i - start + (bad.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = s.get(i) {
+        if b >= 0x80 || (o.ascii_upper && b.is_ascii_uppercase()) || (o.ascii_low && (b <= 0x20 || b == 0x7F)) {
+            break;
+        }
+        i += 1;
+    }
+    i - start
+}
+
+pub enum Error {
+    InvalidUtf8(usize),
+    OutOfMemory,
+}
+
+pub struct Outcome {
+    /// False: the input is already normalized and `out` was not written.
+    pub changed: bool,
+    /// Input bytes accounted for (less than the input only with `OPT_PARTIAL`).
+    pub consumed: usize,
+    /// Whitespace-collapsing state to pass to the next chunk (`WS_EMITTED | WS_PENDING`).
+    pub ws: u32,
+}
+
+/// Reusable buffers, kept by the engine so calls do not allocate.
+pub struct Scratch {
+    pub seg: Buf<u32>,
+    pub sort: Buf<u32>,
+}
+
+impl Scratch {
+    pub const fn new() -> Self {
+        Scratch { seg: Buf::new(), sort: Buf::new() }
+    }
+}
+
+/// Canonical ordering of packed code points (ccc in bits 24-31): a stable sort of every run of
+/// non-starters. Runs are short in real text (insertion sort); a long run, which only
+/// adversarial input has, is counting-sorted so the cost stays linear.
+pub fn reorder(seg: &mut [u32], sort: &mut Buf<u32>) -> bool {
+    let n = seg.len();
+    let mut i = 0;
+    while i < n {
+        if seg[i] >> 24 == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && seg[i] >> 24 != 0 {
+            i += 1;
+        }
+        let run = &mut seg[start..i];
+        if run.len() <= 32 {
+            for a in 1..run.len() {
+                let v = run[a];
+                let mut b = a;
+                while b > 0 && run[b - 1] >> 24 > v >> 24 {
+                    run[b] = run[b - 1];
+                    b -= 1;
+                }
+                run[b] = v;
+            }
+        } else {
+            let mut count = [0u32; 257];
+            for &v in run.iter() {
+                count[(v >> 24) as usize + 1] += 1;
+            }
+            for k in 1..257 {
+                count[k] += count[k - 1];
+            }
+            sort.clear();
+            if !sort.fill(0, run.len()) {
+                return false;
+            }
+            let out = sort.as_mut_slice();
+            for &v in run.iter() {
+                let slot = &mut count[(v >> 24) as usize];
+                if let Some(o) = out.get_mut(*slot as usize) {
+                    *o = v;
+                }
+                *slot += 1;
+            }
+            run.copy_from_slice(out);
+        }
+    }
+    true
+}
+
+/// Canonical composition (UAX #15 §1.3) of packed code points in place; returns the new length.
+pub fn compose(d: &NormData, seg: &mut [u32]) -> usize {
+    const NONE: u32 = 256;
+    let mut w = 0;
+    let mut starter = usize::MAX;
+    let mut last_cc = NONE;
+    for r in 0..seg.len() {
+        let v = seg[r];
+        let cc = v >> 24;
+        // A candidate must combine backward and not be blocked: nothing between it and the
+        // starter may have a ccc of zero or at least its own.
+        if v & PACK_BACK != 0 && (last_cc == NONE || last_cc < cc) {
+            if let Some(&s) = seg.get(starter) {
+                if let Some(x) = d.compose_pair(s & PACK_CP, v & PACK_CP) {
+                    seg[starter] = d.pack(x);
+                    continue;
+                }
+            }
+        }
+        if cc == 0 {
+            starter = w;
+            last_cc = NONE;
+        } else {
+            last_cc = cc;
+        }
+        seg[w] = v;
+        w += 1;
+    }
+    w
+}
+
+struct Ws {
+    collapse: bool,
+    emitted: bool,
+    pending: bool,
+}
+
+impl Ws {
+    #[inline]
+    fn flush(&mut self, out: &mut Buf<u8>) -> bool {
+        if self.pending {
+            self.pending = false;
+            return out.push(b' ');
+        }
+        true
+    }
+}
+
+/// Decodes at `i`: (code point, length, ill-formed).
+#[inline]
+fn decode(s: &[u8], i: usize, lossy: bool) -> Result<(u32, usize, bool), Error> {
+    let (c, n) = utf8::decode(s, i);
+    if c == utf8::INVALID {
+        if lossy {
+            Ok((utf8::REPLACEMENT, n, true))
+        } else {
+            Err(Error::InvalidUtf8(i))
+        }
+    } else {
+        Ok((c, n, false))
+    }
+}
+
+impl Opts {
+    #[inline]
+    fn removed(&self, c: u32, r: &Rec) -> bool {
+        (self.strip_di && r.flags & norm::F_DEFAULT_IGNORABLE != 0) || (self.strip_controls && is_removed_control(c))
+    }
+
+    #[inline]
+    fn stable(&self, c: u32, r: &Rec) -> bool {
+        r.ccc == 0
+            && r.flags & self.mask == 0
+            && !(self.collapse_ws && is_white_space(c))
+            && !(self.strip_controls && is_removed_control(c))
+    }
+
+    /// True when a segment may end before `c`: its mapping starts with a starter that cannot
+    /// combine with anything before it (and it is not removed, which would make it transparent).
+    #[inline]
+    fn boundary(&self, d: &NormData, c: u32, r: &Rec) -> bool {
+        if self.removed(c, r) {
+            return false;
+        }
+        let lead = match d.mapping(r.map[self.mode]).first() {
+            Some(&v) if !norm::is_hangul_syllable(c) => v,
+            _ if norm::is_hangul_syllable(c) => norm::L_BASE,
+            _ => d.pack(c),
+        };
+        lead >> 24 == 0 && !(self.composing && lead & PACK_BACK != 0)
+    }
+}
+
+/// Appends the mapping of `c` in the form's mode, packed, to `seg`.
+#[inline]
+fn push_mapping(d: &NormData, o: &Opts, c: u32, r: &Rec, seg: &mut Buf<u32>) -> bool {
+    if o.removed(c, r) {
+        return true;
+    }
+    if norm::is_hangul_syllable(c) {
+        let s = c - norm::S_BASE;
+        let t = s % norm::T_COUNT;
+        return seg.push(norm::L_BASE + s / norm::N_COUNT)
+            && seg.push(d.pack(norm::V_BASE + (s % norm::N_COUNT) / norm::T_COUNT))
+            && (t == 0 || seg.push(d.pack(norm::T_BASE + t)));
+    }
+    let e = r.map[o.mode];
+    if e != 0 {
+        seg.extend(d.mapping(e))
+    } else {
+        let back = if r.flags & norm::F_BACK != 0 { PACK_BACK } else { 0 };
+        seg.push(c | back | (r.ccc as u32) << 24)
+    }
+}
+
+/// Start of the last position in `s` before which the text can be cut without changing the
+/// result, for streaming; 0 when there is none.
+fn last_boundary(d: &NormData, s: &[u8], o: &Opts) -> usize {
+    let mut k = s.len();
+    while k > 0 {
+        k -= 1;
+        let b = s[k];
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        let (c, n) = utf8::decode(s, k);
+        if c != utf8::INVALID && k + n <= s.len() && o.boundary(d, c, &d.rec(c)) && !(o.collapse_ws && is_white_space(c)) {
+            return k;
+        }
+    }
+    0
+}
+
+/// Normalizes `s` into `out` (see the module notes). With `OPT_PARTIAL`, stops at the last
+/// point where a cut is safe and reports how much it consumed.
+pub fn normalize(d: &NormData, s: &[u8], o: &Opts, ws_in: u32, out: &mut Buf<u8>, sc: &mut Scratch) -> Result<Outcome, Error> {
+    let end = if o.partial { last_boundary(d, s, o) } else { s.len() };
+    let s = s.get(..end).unwrap_or(s);
+    let mut ws = Ws { collapse: o.collapse_ws, emitted: ws_in & WS_EMITTED != 0, pending: ws_in & WS_PENDING != 0 };
+    let oom = Error::OutOfMemory;
+    // A space owed from the previous chunk must be written before this chunk's text.
+    let mut changed = ws.pending && !s.is_empty();
+    if changed {
+        out.clear();
+    }
+    let mut run_start = 0; // start of the stable text not yet copied to `out`
+    let mut prev: Option<usize> = None; // start of the previous code point, if stable and uncopied
+    let mut i = 0;
+    while i < s.len() {
+        let a = ascii_stable_run(s, i, o);
+        if a > 0 {
+            i += a;
+            prev = Some(i - 1);
+            continue;
+        }
+        let (c, n, bad) = decode(s, i, o.lossy)?;
+        let r = d.rec(c);
+        if !bad && o.stable(c, &r) {
+            prev = Some(i);
+            i += n;
+            continue;
+        }
+        // `c` may change. A segment starts here, or at the previous code point when that one
+        // may combine with `c`.
+        let seg_start = match prev {
+            Some(p) if o.composing && !o.boundary(d, c, &r) => p,
+            _ => i,
+        };
+        if !changed {
+            changed = true;
+            out.clear();
+        }
+        if seg_start > run_start {
+            if !(ws.flush(out) && out.extend(s.get(run_start..seg_start).unwrap_or(&[]))) {
+                return Err(oom);
+            }
+            ws.emitted = true;
+        }
+        sc.seg.clear();
+        let mut k = seg_start;
+        while k < s.len() {
+            let (c, n, _) = decode(s, k, o.lossy)?;
+            let r = d.rec(c);
+            if k > seg_start && k > i && o.boundary(d, c, &r) {
+                break;
+            }
+            if !push_mapping(d, o, c, &r, &mut sc.seg) {
+                return Err(oom);
+            }
+            k += n;
+        }
+        if !reorder(sc.seg.as_mut_slice(), &mut sc.sort) {
+            return Err(oom);
+        }
+        let len = if o.composing { compose(d, sc.seg.as_mut_slice()) } else { sc.seg.len() };
+        sc.seg.truncate(len);
+        if !out.reserve(len * 4 + 1) {
+            return Err(oom);
+        }
+        for &v in sc.seg.as_slice() {
+            let c = v & PACK_CP;
+            if ws.collapse && is_white_space(c) {
+                ws.pending = ws.emitted;
+                continue;
+            }
+            if !(ws.flush(out) && utf8::push(out, c)) {
+                return Err(oom);
+            }
+            ws.emitted = true;
+        }
+        i = k;
+        run_start = k;
+        prev = None;
+    }
+    if changed && s.len() > run_start {
+        if !(ws.flush(out) && out.extend(s.get(run_start..).unwrap_or(&[]))) {
+            return Err(oom);
+        }
+        ws.emitted = true;
+    }
+    if !o.partial {
+        ws.pending = false; // trailing whitespace is trimmed
+    }
+    let mut state = if ws.emitted { WS_EMITTED } else { 0 };
+    if ws.pending {
+        state |= WS_PENDING;
+    }
+    Ok(Outcome { changed, consumed: end, ws: state })
+}
+
+/// Whether `s` is already in the requested form (with the options applied).
+pub fn is_normalized(d: &NormData, s: &[u8], o: &Opts, out: &mut Buf<u8>, sc: &mut Scratch) -> Result<bool, Error> {
+    let whole = Opts { partial: false, ..*o };
+    let r = normalize(d, s, &whole, 0, out, sc)?;
+    Ok(!r.changed || out.as_slice() == s)
+}
+
+#[cfg(test)]
+mod conformance;
