@@ -55,6 +55,7 @@ pub fn run_chunked(s: &str, flags: u32, cut: usize) -> String {
     let mut ws = 0;
     let r = normalize(data(), &pending, &o, ws, &mut out, &mut sc).ok().unwrap();
     result.extend_from_slice(if r.changed { out.as_slice() } else { &pending[..r.consumed] });
+    out.clear();
     ws = r.ws;
     pending.drain(..r.consumed);
     pending.extend_from_slice(&bytes[cut..]);

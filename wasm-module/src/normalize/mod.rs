@@ -352,7 +352,8 @@ fn last_boundary(d: &NormData, s: &[u8], o: &Opts) -> usize {
     0
 }
 
-/// Normalizes `s` into `out` (see the module notes). With `OPT_PARTIAL`, stops at the last
+/// Normalizes `s`, appending the result to `out` (see the module notes); when nothing changes,
+/// `out` is left as it was. With `OPT_PARTIAL`, stops at the last
 /// point where a cut is safe and reports how much it consumed.
 pub fn normalize(d: &NormData, s: &[u8], o: &Opts, ws_in: u32, out: &mut Buf<u8>, sc: &mut Scratch) -> Result<Outcome, Error> {
     let end = if o.partial { last_boundary(d, s, o) } else { s.len() };
@@ -361,9 +362,6 @@ pub fn normalize(d: &NormData, s: &[u8], o: &Opts, ws_in: u32, out: &mut Buf<u8>
     let oom = Error::OutOfMemory;
     // A space owed from the previous chunk must be written before this chunk's text.
     let mut changed = ws.pending && !s.is_empty();
-    if changed {
-        out.clear();
-    }
     let mut run_start = 0; // start of the stable text not yet copied to `out`
     let mut prev: Option<usize> = None; // start of the previous code point, if stable and uncopied
     let mut i = 0;
@@ -387,10 +385,7 @@ pub fn normalize(d: &NormData, s: &[u8], o: &Opts, ws_in: u32, out: &mut Buf<u8>
             Some(p) if o.composing && !o.boundary(d, c, &r) => p,
             _ => i,
         };
-        if !changed {
-            changed = true;
-            out.clear();
-        }
+        changed = true;
         if seg_start > run_start {
             if !(ws.flush(out) && out.extend(s.get(run_start..seg_start).unwrap_or(&[]))) {
                 return Err(oom);
@@ -452,8 +447,9 @@ pub fn normalize(d: &NormData, s: &[u8], o: &Opts, ws_in: u32, out: &mut Buf<u8>
 /// Whether `s` is already in the requested form (with the options applied).
 pub fn is_normalized(d: &NormData, s: &[u8], o: &Opts, out: &mut Buf<u8>, sc: &mut Scratch) -> Result<bool, Error> {
     let whole = Opts { partial: false, ..*o };
+    let base = out.len();
     let r = normalize(d, s, &whole, 0, out, sc)?;
-    Ok(!r.changed || out.as_slice() == s)
+    Ok(!r.changed || out.as_slice().get(base..) == Some(s))
 }
 
 #[cfg(test)]

@@ -1,2 +1,355 @@
-//! (in progress)
+//! UAX #29 text segmentation for Unicode 16.0: extended grapheme clusters (with Indic conjunct
+//! breaks and emoji ZWJ sequences) and word boundaries.
+//!
+//! Both are explicit state machines over one class per code point (`props`). Grapheme state
+//! never reaches across a boundary, so a cluster can be found from any boundary with fresh state
+//! (`next_grapheme`), which is what lets truncation stop after N clusters. Word boundaries need
+//! the last two non-ignored code points and, for WB6, WB7b and WB12, one code point of lookahead.
+
 pub mod props;
+
+use crate::buf::Buf;
+use crate::data::formats;
+use crate::data::trie::Trie;
+use crate::tables;
+use crate::utf8;
+use props::*;
+
+pub const OPT_WORDS: u32 = 1;
+pub const OPT_UTF16: u32 = 2;
+pub const OPT_LOSSY: u32 = 1 << 6;
+
+#[derive(Clone, Copy)]
+pub struct Opts {
+    pub words: bool,
+    pub utf16: bool,
+    pub lossy: bool,
+}
+
+impl Opts {
+    pub fn from_flags(f: u32) -> Option<Opts> {
+        if f & !(OPT_WORDS | OPT_UTF16 | OPT_LOSSY) != 0 {
+            return None;
+        }
+        Some(Opts { words: f & OPT_WORDS != 0, utf16: f & OPT_UTF16 != 0, lossy: f & OPT_LOSSY != 0 })
+    }
+}
+
+pub struct SegData {
+    trie: Trie<u8>,
+    classes: Buf<u16>,
+    /// Class words of U+0000..U+007F, so ASCII never touches the trie.
+    ascii: [u16; 128],
+}
+
+impl SegData {
+    pub const fn new() -> Self {
+        SegData { trie: Trie::new(), classes: Buf::new(), ascii: [0; 128] }
+    }
+
+    pub fn build(&mut self) -> bool {
+        let mut ok = self.trie.init();
+        self.classes.clear();
+        for pair in tables::SEG_CLASSES.chunks(2) {
+            if let [lo, hi] = pair {
+                ok &= self.classes.push(*lo as u16 | (*hi as u16) << 8);
+            }
+        }
+        formats::partition(&tables::SEG_RUNS, |a, b, id| ok &= self.trie.set_range(a, b, id as u8));
+        for c in 0..128u32 {
+            self.ascii[c as usize] = self.class_slow(c) as u16;
+        }
+        ok
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.trie.bytes() + self.classes.capacity() * 2
+    }
+
+    fn class_slow(&self, c: u32) -> u32 {
+        let w = self.classes.get(self.trie.get(c) as usize).unwrap_or(0) as u32;
+        // Hangul syllables are stored as LV; every 28th one from U+AC00 is LV, the rest LVT.
+        if gcb(w) == GCB_LV && (c.wrapping_sub(0xAC00)) % 28 != 0 {
+            return (w & !15) | GCB_LVT;
+        }
+        w
+    }
+
+    /// The class word of `c` (see `props::pack`).
+    #[inline(always)]
+    pub fn class(&self, c: u32) -> u32 {
+        match self.ascii.get(c as usize) {
+            Some(&w) => w as u32,
+            None => self.class_slow(c),
+        }
+    }
+}
+
+pub enum Error {
+    InvalidUtf8(usize),
+    /// The text ends (and more follows) before the answer is known.
+    NeedMore,
+}
+
+/// Decodes at `i` with the caller's policy for ill-formed input.
+#[inline(always)]
+pub fn decode(s: &[u8], i: usize, lossy: bool) -> Result<(u32, usize), Error> {
+    match s.get(i) {
+        Some(&b) if b < 0x80 => Ok((b as u32, 1)),
+        _ => utf8::next(s, i, lossy).map_err(Error::InvalidUtf8),
+    }
+}
+
+/// Grapheme-cluster state between two code points of one cluster.
+#[derive(Clone, Copy)]
+struct Gb {
+    prev: u32,
+    ri_odd: bool,
+    /// GB9c: 1 after an InCB Consonant (+ Extend), 2 once a Linker followed.
+    incb: u8,
+    /// GB11: 1 after Extended_Pictographic (+ Extend), 2 once a ZWJ followed.
+    emoji: u8,
+}
+
+impl Gb {
+    fn start(w: u32) -> Gb {
+        let mut g = Gb { prev: GCB_CONTROL, ri_odd: false, incb: 0, emoji: 0 };
+        g.update(w, true);
+        g
+    }
+
+    /// Is there a boundary before a code point of class `w`? (UAX #29, GB3-GB999.)
+    #[inline]
+    fn breaks(&self, w: u32) -> bool {
+        let (p, g) = (self.prev, gcb(w));
+        let ctl = |x: u32| x == GCB_CR || x == GCB_LF || x == GCB_CONTROL;
+        if p == GCB_CR && g == GCB_LF {
+            return false; // GB3
+        }
+        if ctl(p) || ctl(g) {
+            return true; // GB4, GB5
+        }
+        match (p, g) {
+            (GCB_L, GCB_L | GCB_V | GCB_LV | GCB_LVT) => return false,   // GB6
+            (GCB_LV | GCB_V, GCB_V | GCB_T) => return false,             // GB7
+            (GCB_LVT | GCB_T, GCB_T) => return false,                    // GB8
+            (_, GCB_EXTEND | GCB_ZWJ | GCB_SPACING_MARK) => return false, // GB9, GB9a
+            (GCB_PREPEND, _) => return false,                            // GB9b
+            _ => {}
+        }
+        if incb(w) == INCB_CONSONANT && self.incb == 2 {
+            return false; // GB9c
+        }
+        if ext_pict(w) && self.emoji == 2 {
+            return false; // GB11
+        }
+        !(p == GCB_RI && g == GCB_RI && self.ri_odd) // GB12, GB13, GB999
+    }
+
+    #[inline]
+    fn update(&mut self, w: u32, broke: bool) {
+        let g = gcb(w);
+        self.ri_odd = g == GCB_RI && (broke || !self.ri_odd);
+        self.incb = match incb(w) {
+            INCB_CONSONANT => 1,
+            INCB_LINKER if self.incb != 0 => 2,
+            INCB_EXTEND => self.incb,
+            _ => 0,
+        };
+        self.emoji = if ext_pict(w) {
+            1
+        } else if self.emoji == 1 && g == GCB_EXTEND {
+            1
+        } else if self.emoji == 1 && g == GCB_ZWJ {
+            2
+        } else {
+            0
+        };
+        self.prev = g;
+    }
+}
+
+/// End (byte offset) of the grapheme cluster that starts at `start` (< s.len()), and the number
+/// of UTF-16 units it spans. With `partial`, reaching the end of `s` means the cluster may go on:
+/// `Error::NeedMore`.
+pub fn next_grapheme(d: &SegData, s: &[u8], start: usize, lossy: bool, partial: bool) -> Result<(usize, u32), Error> {
+    let (c, n) = decode(s, start, lossy)?;
+    let mut units = if c >= 0x10000 { 2 } else { 1 };
+    let mut st = Gb::start(d.class(c));
+    let mut i = start + n;
+    // Fast path: two ASCII characters never join unless they are CR LF (GB3; every other ASCII
+    // character is Other or Control).
+    if let (Some(&a), Some(&b)) = (s.get(start), s.get(i)) {
+        if a < 0x80 && b < 0x80 && !(a == b'\r' && b == b'\n') {
+            return Ok((i, units));
+        }
+    }
+    while i < s.len() {
+        let (c, n) = decode(s, i, lossy)?;
+        let w = d.class(c);
+        if st.breaks(w) {
+            return Ok((i, units));
+        }
+        st.update(w, false);
+        units += if c >= 0x10000 { 2 } else { 1 };
+        i += n;
+    }
+    if partial {
+        return Err(Error::NeedMore);
+    }
+    Ok((i, units))
+}
+
+const AH: u32 = 1 << WB_ALETTER | 1 << WB_HEBREW_LETTER;
+const MID_LETTER_Q: u32 = 1 << WB_MID_LETTER | 1 << WB_MID_NUM_LET | 1 << WB_SINGLE_QUOTE;
+const MID_NUM_Q: u32 = 1 << WB_MID_NUM | 1 << WB_MID_NUM_LET | 1 << WB_SINGLE_QUOTE;
+const IGNORED: u32 = 1 << WB_EXTEND | 1 << WB_FORMAT | 1 << WB_ZWJ;
+const NEWLINES: u32 = 1 << WB_NEWLINE | 1 << WB_CR | 1 << WB_LF;
+const NONE: u32 = 31; // "no code point": matches no set above
+
+#[inline(always)]
+fn is(set: u32, wb: u32) -> bool {
+    wb < 31 && set >> wb & 1 != 0
+}
+
+/// Word-boundary state machine over a whole text (UAX #29, WB1-WB999).
+pub struct Words<'a> {
+    d: &'a SegData,
+    s: &'a [u8],
+    lossy: bool,
+    partial: bool,
+    /// Byte offset of the next code point to examine.
+    pub pos: usize,
+    /// UTF-16 offset of `pos`.
+    pub pos16: u32,
+    raw_prev: u32,
+    prev: u32,
+    prev2: u32,
+    ri_odd: bool,
+    /// Token kinds of the code points since the last boundary (bit per `props::KIND_*`).
+    pub kinds: u32,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(d: &'a SegData, s: &'a [u8], lossy: bool, partial: bool) -> Self {
+        Words { d, s, lossy, partial, pos: 0, pos16: 0, raw_prev: NONE, prev: NONE, prev2: NONE, ri_odd: false, kinds: 0 }
+    }
+
+    /// WB of the next code point after `i` that WB4 does not ignore.
+    fn peek(&self, mut i: usize) -> Result<u32, Error> {
+        while i < self.s.len() {
+            let (c, n) = decode(self.s, i, self.lossy)?;
+            let wb = wb(self.d.class(c));
+            if !is(IGNORED, wb) {
+                return Ok(wb);
+            }
+            i += n;
+        }
+        if self.partial {
+            Err(Error::NeedMore)
+        } else {
+            Ok(NONE)
+        }
+    }
+
+    /// Advances to the next boundary; false at the end of the text. On return `pos` is the
+    /// boundary and `kinds` describes the segment that ends there (reset it after reading).
+    pub fn next(&mut self) -> Result<bool, Error> {
+        let s = self.s;
+        if self.pos >= s.len() {
+            return Ok(false);
+        }
+        let mut inside = false; // a boundary needs at least one code point before it
+        loop {
+            if self.pos >= s.len() {
+                // WB2: a break at the end of the text, unless more text follows.
+                if self.partial {
+                    return Err(Error::NeedMore);
+                }
+                return Ok(true);
+            }
+            let (c, n) = decode(s, self.pos, self.lossy)?;
+            let class = self.d.class(c);
+            let cur = wb(class);
+            if inside && self.breaks(cur, class, self.pos + n)? {
+                return Ok(true);
+            }
+            inside = true;
+            self.kinds |= 1 << kind(class);
+            self.advance(cur, c, n);
+            // Fast path: inside a run of ASCII letters, or of ASCII digits, there is no boundary
+            // (WB5, WB8), and the state after the run is the state after its first character.
+            if c < 0x80 && is(AH | 1 << WB_NUMERIC, cur) {
+                let digit = cur == WB_NUMERIC;
+                let start = self.pos;
+                while let Some(&b) = s.get(self.pos) {
+                    if !b.is_ascii_alphanumeric() || b.is_ascii_digit() != digit {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+                if self.pos > start {
+                    self.pos16 += (self.pos - start) as u32;
+                    self.prev2 = cur;
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn advance(&mut self, cur: u32, c: u32, n: usize) {
+        // WB4: Extend, Format and ZWJ attach to what precedes them and are otherwise invisible,
+        // except after a newline or at the start of text.
+        let ignored = is(IGNORED, cur) && !is(NEWLINES, self.raw_prev) && self.raw_prev != NONE;
+        if !ignored {
+            self.ri_odd = cur == WB_RI && !(self.prev == WB_RI && self.ri_odd);
+            self.prev2 = self.prev;
+            self.prev = cur;
+        }
+        self.raw_prev = cur;
+        self.pos += n;
+        self.pos16 += if c >= 0x10000 { 2 } else { 1 };
+    }
+
+    /// Is there a boundary before a code point whose WB is `cur`? `after` is the byte offset
+    /// just past it, for the lookahead rules.
+    fn breaks(&self, cur: u32, class: u32, after: usize) -> Result<bool, Error> {
+        let (raw, prev, prev2) = (self.raw_prev, self.prev, self.prev2);
+        if raw == WB_CR && cur == WB_LF {
+            return Ok(false); // WB3
+        }
+        if is(NEWLINES, raw) || is(NEWLINES, cur) {
+            return Ok(true); // WB3a, WB3b
+        }
+        if raw == WB_ZWJ && ext_pict(class) {
+            return Ok(false); // WB3c
+        }
+        if raw == WB_WSEG_SPACE && cur == WB_WSEG_SPACE {
+            return Ok(false); // WB3d
+        }
+        if is(IGNORED, cur) {
+            return Ok(false); // WB4
+        }
+        let ah = |x| is(AH, x);
+        let num = |x| x == WB_NUMERIC;
+        Ok(!(
+            (ah(prev) && ah(cur))                                                        // WB5
+            || (ah(prev) && is(MID_LETTER_Q, cur) && ah(self.peek(after)?))             // WB6
+            || (ah(prev2) && is(MID_LETTER_Q, prev) && ah(cur))                         // WB7
+            || (prev == WB_HEBREW_LETTER && cur == WB_SINGLE_QUOTE)                     // WB7a
+            || (prev == WB_HEBREW_LETTER && cur == WB_DOUBLE_QUOTE && self.peek(after)? == WB_HEBREW_LETTER) // WB7b
+            || (prev2 == WB_HEBREW_LETTER && prev == WB_DOUBLE_QUOTE && cur == WB_HEBREW_LETTER) // WB7c
+            || ((num(prev) || ah(prev)) && num(cur))                                    // WB8, WB9
+            || (num(prev) && ah(cur))                                                   // WB10
+            || (num(prev2) && is(MID_NUM_Q, prev) && num(cur))                         // WB11
+            || (num(prev) && is(MID_NUM_Q, cur) && num(self.peek(after)?))              // WB12
+            || (prev == WB_KATAKANA && cur == WB_KATAKANA)                              // WB13
+            || (cur == WB_EXTEND_NUM_LET && (ah(prev) || num(prev) || prev == WB_KATAKANA || prev == WB_EXTEND_NUM_LET)) // WB13a
+            || (prev == WB_EXTEND_NUM_LET && (ah(cur) || num(cur) || cur == WB_KATAKANA)) // WB13b
+            || (prev == WB_RI && cur == WB_RI && self.ri_odd)                           // WB15, WB16
+        ))
+    }
+}
+
+#[cfg(test)]
+mod conformance;

@@ -190,6 +190,15 @@ pub fn build(u: &Ucd) -> Result<NormTables, String> {
     let r = Ref::new(u);
     let mut notes = Vec::new();
 
+    // 0. The core's trie covers U+0000..U+3FFFF and U+E0000..U+E0FFF only.
+    let covered = |c: u32| c < 0x40000 || (0xE0000..0xE1000).contains(&c);
+    for c in 0..N as u32 {
+        let has = u.ccc[c as usize] != 0 || u.decomp.contains_key(&c) || u.fold.contains_key(&c) || u.di[c as usize];
+        if has && !covered(c) {
+            return Err(format!("U+{:04X} has normalization data outside the ranges the trie covers", c));
+        }
+    }
+
     // 1. Quick-check flags derived the way the core derives them equal the UCD's.
     for c in 0..N as u32 {
         if (0xD800..0xE000).contains(&c) {

@@ -111,9 +111,18 @@ pub struct SegTables {
 
 pub fn build(u: &Ucd) -> Result<SegTables, String> {
     let words = class_words(u)?;
+    // The core's trie covers U+0000..U+3FFFF and U+E0000..U+E0FFF and reads everything else as
+    // class 0, so class 0 must be the class of that remainder (unassigned and private use).
+    let rest = words[0x50000];
+    for c in (0x40000..N).filter(|c| !(0xE0000..0xE1000).contains(c)) {
+        if words[c] != rest {
+            return Err(format!("U+{:04X} has segmentation data outside the ranges the trie covers", c));
+        }
+    }
     // Class ids in order of first appearance keep the table deterministic and small ids common.
     let mut ids: BTreeMap<u32, u32> = BTreeMap::new();
-    let mut order: Vec<u32> = Vec::new();
+    let mut order: Vec<u32> = vec![rest];
+    ids.insert(rest, 0);
     for &w in &words {
         if !ids.contains_key(&w) {
             ids.insert(w, order.len() as u32);

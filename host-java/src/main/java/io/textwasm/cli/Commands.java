@@ -1,0 +1,299 @@
+package io.textwasm.cli;
+
+import io.textwasm.Granularity;
+import io.textwasm.NormalizationForm;
+import io.textwasm.NormalizationOptions;
+import io.textwasm.TextEngine;
+import io.textwasm.Token;
+import io.textwasm.TokenizeOptions;
+import io.textwasm.Truncation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** The text commands. Each parses its options, calls the library and writes its output. */
+final class Commands {
+    private Commands() {}
+
+    static final String NORMALIZE_HELP = String.join("\n",
+            "usage: textwasm normalize [--form NFC|NFD|NFKC|NFKD|NFKC_CF] [--casefold] [--collapse-whitespace]",
+            "                          [--strip-controls] [--lossy] [FILE...]",
+            "Normalizes UTF-8 text (Unicode 16.0.0) from the files, or standard input, to standard output.",
+            "Streams: any size runs in bounded memory. Invalid UTF-8 is an error naming the byte offset,",
+            "unless --lossy replaces it with U+FFFD. Default form: NFC.");
+
+    static int normalize(Args a, TextEngineFactory engines, InputStream stdin, OutputStream stdout, PrintStream err, boolean tty) throws IOException {
+        NormalizationForm form = NormalizationForm.NFC;
+        NormalizationOptions opts = NormalizationOptions.DEFAULT;
+        while (a.hasNext()) {
+            String arg = a.next();
+            switch (Args.name(arg)) {
+                case "--form": form = parseForm(a.value("--form", arg)); break;
+                case "--casefold": opts = opts.withCaseFolding(); break;
+                case "--collapse-whitespace": opts = opts.withCollapsedWhitespace(); break;
+                case "--strip-controls": opts = opts.withoutControls(); break;
+                case "--lossy": opts = opts.withLossyUtf8(); break;
+                case "--help": err.println(NORMALIZE_HELP); return 0;
+                default: operandOrFail("normalize", arg, a);
+            }
+        }
+        final NormalizationForm f = form;
+        final NormalizationOptions o = opts;
+        TextEngine engine = engines.get();
+        OutputStream out = new java.io.BufferedOutputStream(stdout, 1 << 16);
+        Inputs.forEach(a.operands(), stdin, (name, in, size) -> {
+            Progress progress = Progress.start(err, tty, name, size);
+            try {
+                engine.normalize(in, out, f, o, progress);
+            } catch (io.textwasm.InvalidUtf8Exception e) {
+                throw new io.textwasm.InvalidUtf8Exception(e.offset(), name);
+            } finally {
+                progress.done();
+            }
+        });
+        out.flush();
+        return 0;
+    }
+
+    static NormalizationForm parseForm(String s) {
+        try {
+            return NormalizationForm.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static final String COUNT_HELP = String.join("\n",
+            "usage: textwasm count [--words|--graphemes|--chars|--bytes] [--lossy] [FILE...]",
+            "Counts word segments that contain a letter, number, ideograph or kana (--words, the default),",
+            "extended grapheme clusters (--graphemes), code points (--chars) or bytes (--bytes).",
+            "With several files, prints one line per file and a total.");
+
+    static int count(Args a, TextEngineFactory engines, InputStream stdin, PrintStream out, PrintStream err) throws IOException {
+        String what = "words";
+        boolean lossy = false;
+        while (a.hasNext()) {
+            String arg = a.next();
+            switch (arg) {
+                case "--words": what = "words"; break;
+                case "--graphemes": what = "graphemes"; break;
+                case "--chars": what = "codepoints"; break;
+                case "--bytes": what = "bytes"; break;
+                case "--lossy": lossy = true; break;
+                case "--help": err.println(COUNT_HELP); return 0;
+                default: operandOrFail("count", arg, a);
+            }
+        }
+        final String w = what;
+        final boolean l = lossy;
+        long[] total = {0};
+        int files = a.operands().size();
+        Inputs.forEach(a.operands(), stdin, (name, in, size) -> {
+            long[] n = {0};
+            LineChunks.read(name, in, (buf, len, base) -> {
+                if (w.equals("bytes")) {
+                    n[0] += len;
+                    return;
+                }
+                try {
+                    n[0] += engines.get().count(buf, w, l);
+                } catch (io.textwasm.InvalidUtf8Exception e) {
+                    throw new io.textwasm.InvalidUtf8Exception(base + e.offset(), name);
+                }
+            });
+            total[0] += n[0];
+            out.println(files > 1 ? n[0] + "\t" + name : Long.toString(n[0]));
+        });
+        if (files > 1) {
+            out.println(total[0] + "\ttotal");
+        }
+        return 0;
+    }
+
+    static final String SEGMENT_HELP = String.join("\n",
+            "usage: textwasm segment --graphemes|--words [--format text|jsonl] [--lossy] [FILE...]",
+            "Prints each UAX #29 segment: in text format one per line with \\n, \\r, \\t and \\\\ escaped;",
+            "in jsonl format as {\"start\":..,\"end\":..,\"text\":..} with UTF-8 byte offsets.");
+
+    static int segment(Args a, TextEngineFactory engines, InputStream stdin, PrintStream out, PrintStream err) throws IOException {
+        Granularity g = null;
+        boolean jsonl = false;
+        boolean lossy = false;
+        while (a.hasNext()) {
+            String arg = a.next();
+            switch (Args.name(arg)) {
+                case "--graphemes": g = Granularity.GRAPHEME; break;
+                case "--words": g = Granularity.WORD; break;
+                case "--format": jsonl = parseFormat(a.value("--format", arg)); break;
+                case "--lossy": lossy = true; break;
+                case "--help": err.println(SEGMENT_HELP); return 0;
+                default: operandOrFail("segment", arg, a);
+            }
+        }
+        if (g == null) {
+            throw new UsageException("segment needs --graphemes or --words");
+        }
+        final Granularity gran = g;
+        final boolean j = jsonl;
+        final boolean l = lossy;
+        Inputs.forEach(a.operands(), stdin, (name, in, size) -> LineChunks.read(name, in, (buf, len, base) -> {
+            int[] b;
+            try {
+                b = engines.get().segment(buf, gran, l);
+            } catch (io.textwasm.InvalidUtf8Exception e) {
+                throw new io.textwasm.InvalidUtf8Exception(base + e.offset(), name);
+            }
+            for (int i = 0; i + 1 < b.length; i++) {
+                String text = new String(buf, b[i], b[i + 1] - b[i], StandardCharsets.UTF_8);
+                if (j) {
+                    out.println("{\"start\":" + (base + b[i]) + ",\"end\":" + (base + b[i + 1]) + ",\"text\":" + Json.string(text) + "}");
+                } else {
+                    out.println(Json.escapeLine(text));
+                }
+            }
+        }));
+        out.flush();
+        return 0;
+    }
+
+    static boolean parseFormat(String f) {
+        switch (f) {
+            case "text": return false;
+            case "jsonl": return true;
+            default: throw new UsageException("unknown format '" + f + "' (expected text or jsonl)");
+        }
+    }
+
+    static final String TOKENIZE_HELP = String.join("\n",
+            "usage: textwasm tokenize [--format text|jsonl] [--no-whitespace] [--no-punctuation] [--casefold]",
+            "                         [--lossy] [FILE...]",
+            "Prints every word segment with its kind (word, number, ideographic, kana, emoji, punctuation,",
+            "whitespace, other) and UTF-8 byte offsets. text: START<TAB>END<TAB>KIND<TAB>TEXT (escaped);",
+            "jsonl: {\"start\":..,\"end\":..,\"kind\":..,\"text\":..}. --casefold folds the token text.");
+
+    static int tokenize(Args a, TextEngineFactory engines, InputStream stdin, PrintStream out, PrintStream err) throws IOException {
+        boolean jsonl = false;
+        boolean lossy = false;
+        TokenizeOptions opts = TokenizeOptions.DEFAULT;
+        while (a.hasNext()) {
+            String arg = a.next();
+            switch (Args.name(arg)) {
+                case "--format": jsonl = parseFormat(a.value("--format", arg)); break;
+                case "--no-whitespace": opts = opts.withoutWhitespace(); break;
+                case "--no-punctuation": opts = opts.withoutPunctuation(); break;
+                case "--casefold": opts = opts.withCaseFolding(); break;
+                case "--lossy": lossy = true; break;
+                case "--help": err.println(TOKENIZE_HELP); return 0;
+                default: operandOrFail("tokenize", arg, a);
+            }
+        }
+        final boolean j = jsonl;
+        final boolean l = lossy;
+        final TokenizeOptions o = opts;
+        Inputs.forEach(a.operands(), stdin, (name, in, size) -> LineChunks.read(name, in, (buf, len, base) -> {
+            List<Token> tokens;
+            try {
+                tokens = engines.get().tokenizeUtf8(buf, o, l, base);
+            } catch (io.textwasm.InvalidUtf8Exception e) {
+                throw new io.textwasm.InvalidUtf8Exception(base + e.offset(), name);
+            }
+            for (Token t : tokens) {
+                String kind = t.kind().name().toLowerCase(Locale.ROOT);
+                if (j) {
+                    out.println("{\"start\":" + t.start() + ",\"end\":" + t.end() + ",\"kind\":\"" + kind + "\",\"text\":" + Json.string(t.text()) + "}");
+                } else {
+                    out.println(t.start() + "\t" + t.end() + "\t" + kind + "\t" + Json.escapeLine(t.text()));
+                }
+            }
+        }));
+        out.flush();
+        return 0;
+    }
+
+    static final String TRUNCATE_HELP = String.join("\n",
+            "usage: textwasm truncate --max-bytes N | --max-chars N | --max-utf16 N | --max-graphemes N",
+            "                         [--ellipsis S] [--at-word] [--lossy] [FILE...]",
+            "Shortens each input to fit N UTF-8 bytes, code points, UTF-16 units or grapheme clusters,",
+            "never splitting a grapheme cluster. The ellipsis counts inside the budget; --at-word backs off",
+            "to the last end of a word within the budget.");
+
+    static int truncate(Args a, TextEngineFactory engines, InputStream stdin, OutputStream stdout, PrintStream err) throws IOException {
+        Truncation t = null;
+        String ellipsis = "";
+        boolean atWord = false;
+        boolean lossy = false;
+        while (a.hasNext()) {
+            String arg = a.next();
+            String name = Args.name(arg);
+            switch (name) {
+                case "--max-bytes": t = once(t, Truncation.utf8Bytes(a.intValue(name, arg))); break;
+                case "--max-chars": t = once(t, Truncation.codePoints(a.intValue(name, arg))); break;
+                case "--max-utf16": t = once(t, Truncation.utf16Units(a.intValue(name, arg))); break;
+                case "--max-graphemes": t = once(t, Truncation.graphemes(a.intValue(name, arg))); break;
+                case "--ellipsis": ellipsis = a.value(name, arg); break;
+                case "--at-word": atWord = true; break;
+                case "--lossy": lossy = true; break;
+                case "--help": err.println(TRUNCATE_HELP); return 0;
+                default: operandOrFail("truncate", arg, a);
+            }
+        }
+        if (t == null) {
+            throw new UsageException("truncate needs one of --max-bytes, --max-chars, --max-utf16 or --max-graphemes");
+        }
+        Truncation tr = t.withEllipsis(ellipsis);
+        if (atWord) {
+            tr = tr.atWordBoundary();
+        }
+        final Truncation fin = tr;
+        final boolean l = lossy;
+        Inputs.forEach(a.operands(), stdin, (name, in, size) -> {
+            byte[] bytes = Inputs.readAll(name, in, 256L << 20);
+            String text = l ? new String(bytes, StandardCharsets.UTF_8) : Strict.decode(name, bytes, engines.get());
+            String r;
+            try {
+                r = engines.get().truncate(text, fin);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            stdout.write(r.getBytes(StandardCharsets.UTF_8));
+        });
+        stdout.flush();
+        return 0;
+    }
+
+    private static Truncation once(Truncation prev, Truncation t) {
+        if (prev != null) {
+            throw new UsageException("give only one of --max-bytes, --max-chars, --max-utf16, --max-graphemes");
+        }
+        return t;
+    }
+
+    private static void operandOrFail(String command, String arg, Args a) {
+        if (arg.startsWith("--") || (arg.startsWith("-") && arg.length() > 1)) {
+            throw Args.unknown(command, arg);
+        }
+        a.operand(arg);
+    }
+
+    /** Supplies the engine lazily, so `--help` never starts one. */
+    interface TextEngineFactory extends Supplier<TextEngine> {}
+
+    /** UTF-8 decoding that reports the first invalid byte through the core, as every command does. */
+    static final class Strict {
+        static String decode(String name, byte[] bytes, TextEngine engine) {
+            try {
+                engine.count(bytes, "codepoints", false);
+            } catch (io.textwasm.InvalidUtf8Exception e) {
+                throw new io.textwasm.InvalidUtf8Exception(e.offset(), name);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        private Strict() {}
+    }
+}

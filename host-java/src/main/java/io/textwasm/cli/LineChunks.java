@@ -1,0 +1,58 @@
+package io.textwasm.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Reads a byte stream in chunks that end just after a line feed. UAX #29 always breaks after a
+ * line feed (GB4, WB3a), so counting, segmenting or tokenizing chunk by chunk gives the same
+ * answer as the whole text, in bounded memory. A single line longer than {@code MAX} is refused.
+ */
+final class LineChunks {
+    static final int CHUNK = 1 << 20;
+    static final int MAX = 256 << 20;
+
+    interface Sink {
+        void chunk(byte[] buf, int len, long base) throws IOException;
+    }
+
+    static void read(String name, InputStream in, Sink sink) throws IOException {
+        byte[] buf = new byte[CHUNK];
+        int have = 0;
+        long base = 0;
+        boolean eof = false;
+        while (!eof) {
+            if (have == buf.length) {
+                if (buf.length >= MAX) {
+                    throw new UsageException(name + ": a line longer than " + (MAX >> 20) + " MiB");
+                }
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            int n = in.read(buf, have, buf.length - have);
+            if (n < 0) {
+                eof = true;
+            } else {
+                have += n;
+            }
+            int cut = eof ? have : lastLineEnd(buf, have);
+            if (cut > 0 && (eof || have == buf.length || cut >= CHUNK / 2)) {
+                sink.chunk(Arrays.copyOf(buf, cut), cut, base);
+                System.arraycopy(buf, cut, buf, 0, have - cut);
+                have -= cut;
+                base += cut;
+            }
+        }
+    }
+
+    private static int lastLineEnd(byte[] b, int len) {
+        for (int i = len - 1; i >= 0; i--) {
+            if (b[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private LineChunks() {}
+}

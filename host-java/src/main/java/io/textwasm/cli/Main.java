@@ -1,0 +1,120 @@
+package io.textwasm.cli;
+
+import io.textwasm.Backend;
+import io.textwasm.TextEngine;
+import io.textwasm.TextwasmException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code textwasm} command line. Parses global options, picks the command and maps failures
+ * to exit codes: 0 success, 1 the input could not be processed, 2 a usage mistake. Errors are
+ * one line on standard error, never a stack trace (set TEXTWASM_DEBUG=1 to see one).
+ */
+public final class Main {
+    static final String HELP = String.join("\n",
+            "usage: textwasm [--backend aot|compiler|interpreter] COMMAND [OPTIONS] [FILE...]",
+            "",
+            "Unicode 16.0.0 text processing by one WebAssembly module, with the same results on every JVM.",
+            "",
+            "commands:",
+            "  normalize   NFC, NFD, NFKC, NFKD or NFKC_Casefold, with case folding and whitespace options",
+            "  count       words, grapheme clusters, code points or bytes",
+            "  segment     UAX #29 grapheme clusters or word segments, one per line",
+            "  tokenize    word segments with kinds and byte offsets (text or JSON Lines)",
+            "  truncate    shorten to a budget without splitting a grapheme cluster",
+            "  size        analyse a .wasm file's size by section, function and data (size-report)",
+            "  plugin      run or inspect a sandboxed WebAssembly text plugin",
+            "",
+            "options:",
+            "  --backend B   aot (default, compiled at build time), compiler (at start-up) or interpreter",
+            "  --version     version, module SHA-256, Unicode version and backend",
+            "  --help        this text; COMMAND --help for a command's options",
+            "",
+            "Files are read as UTF-8; with no FILE, standard input is read.");
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = run(args, System.in, System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    public static int run(String[] argv, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        boolean tty = Boolean.getBoolean("textwasm.stderr.tty");
+        Backend backend = Backend.AOT;
+        List<String> args = new ArrayList<>(Arrays.asList(argv));
+        TextEngine[] engine = {null};
+        try {
+            while (!args.isEmpty() && args.get(0).startsWith("--backend")) {
+                String a = args.remove(0);
+                String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (args.isEmpty() ? "" : args.remove(0));
+                try {
+                    backend = Backend.parse(v);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+            if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+                stdout.println(HELP);
+                return args.isEmpty() ? 2 : 0;
+            }
+            final Backend b = backend;
+            Commands.TextEngineFactory engines = () -> {
+                if (engine[0] == null) {
+                    engine[0] = TextEngine.builder().backend(b).maxInstances(1).build();
+                }
+                return engine[0];
+            };
+            String command = args.remove(0);
+            Args a = new Args(args);
+            switch (command) {
+                case "--version":
+                    stdout.println("textwasm " + TextEngine.version());
+                    stdout.println("module sha256 " + io.textwasm.internal.CoreModule.sha256());
+                    stdout.println("unicode " + TextEngine.UNICODE_VERSION);
+                    stdout.println("backend " + backend.cliName());
+                    return 0;
+                case "normalize": return Commands.normalize(a, engines, stdin, stdout, stderr, tty);
+                case "count": return Commands.count(a, engines, stdin, stdout, stderr);
+                case "segment": return Commands.segment(a, engines, stdin, stdout, stderr);
+                case "tokenize": return Commands.tokenize(a, engines, stdin, stdout, stderr);
+                case "truncate": return Commands.truncate(a, engines, stdin, stdout, stderr);
+                case "size": return io.textwasm.size.cli.Main.run(args.toArray(new String[0]), stdout, stderr);
+                case "plugin": return PluginCommands.run(a, engines, stdin, stdout, stderr);
+                default:
+                    throw new UsageException("unknown command '" + command + "' (see textwasm --help)");
+            }
+        } catch (UsageException e) {
+            stderr.println("textwasm: " + e.getMessage());
+            return 2;
+        } catch (TextwasmException e) {
+            debug(e);
+            stderr.println("textwasm: error: " + e.getMessage());
+            return 1;
+        } catch (IOException | UncheckedIOException e) {
+            debug(e);
+            stderr.println("textwasm: error: I/O: " + e.getMessage());
+            return 1;
+        } catch (OutOfMemoryError e) {
+            stderr.println("textwasm: error: out of Java heap; give the JVM more memory (JAVA_OPTS=-Xmx...)");
+            return 1;
+        } finally {
+            if (engine[0] != null) {
+                engine[0].close();
+            }
+        }
+    }
+
+    private static void debug(Throwable t) {
+        if (System.getenv("TEXTWASM_DEBUG") != null) {
+            t.printStackTrace();
+        }
+    }
+}

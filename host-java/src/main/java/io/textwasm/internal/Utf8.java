@@ -1,0 +1,85 @@
+package io.textwasm.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Java strings to UTF-8. Java strings may hold unpaired surrogates, which UTF-8 cannot encode:
+ * each becomes U+FFFD (the JDK's own encoder would write '?', which is why we do not use it
+ * for strings that contain surrogates). One UTF-16 unit stays one unit, so offsets the core
+ * reports in UTF-16 units are indices into the caller's string.
+ */
+public final class Utf8 {
+    private Utf8() {}
+
+    public static byte[] encode(CharSequence cs) {
+        return encode(cs.toString(), 0, cs.length());
+    }
+
+    public static byte[] encode(String s, int from, int to) {
+        String part = (from == 0 && to == s.length()) ? s : s.substring(from, to);
+        byte[] b = part.getBytes(StandardCharsets.UTF_8);
+        if (b.length == part.length()) {
+            return b; // ASCII: the common case, done by the JDK's intrinsic
+        }
+        for (int i = 0; i < part.length(); i++) {
+            if (Character.isSurrogate(part.charAt(i))) {
+                return encodeWithSurrogates(part);
+            }
+        }
+        return b;
+    }
+
+    private static byte[] encodeWithSurrogates(String s) {
+        byte[] out = new byte[s.length() * 3];
+        int o = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int cp = c;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                cp = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                cp = 0xFFFD;
+            }
+            o = put(out, o, cp);
+        }
+        return java.util.Arrays.copyOf(out, o);
+    }
+
+    static int put(byte[] out, int o, int cp) {
+        if (cp < 0x80) {
+            out[o++] = (byte) cp;
+        } else if (cp < 0x800) {
+            out[o++] = (byte) (0xC0 | cp >> 6);
+            out[o++] = (byte) (0x80 | cp & 0x3F);
+        } else if (cp < 0x10000) {
+            out[o++] = (byte) (0xE0 | cp >> 12);
+            out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            out[o++] = (byte) (0x80 | cp & 0x3F);
+        } else {
+            out[o++] = (byte) (0xF0 | cp >> 18);
+            out[o++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            out[o++] = (byte) (0x80 | cp & 0x3F);
+        }
+        return o;
+    }
+
+    /** UTF-8 length of {@code s[from, to)} as {@link #encode} would produce it, stopping once past {@code cap}. */
+    public static long lengthUpTo(String s, int from, int to, long cap) {
+        long n = 0;
+        for (int i = from; i < to && n <= cap; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}
