@@ -13,54 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-APT_PACKAGES="rustc cargo libstd-rust-dev-wasm32 lld wabt brotli"
-
-has_wasm_std() { # $1 = rustc
-  local sysroot
-  sysroot=$("$1" --print sysroot 2>/dev/null) || return 1
-  [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib" ]
-}
-
-find_toolchain() {
-  if [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] && has_wasm_std /usr/bin/rustc; then
-    export RUSTC=/usr/bin/rustc CARGO=/usr/bin/cargo
-    return 0
-  fi
-  if command -v rustc >/dev/null 2>&1 && command -v cargo >/dev/null 2>&1 && has_wasm_std "$(command -v rustc)"; then
-    export RUSTC="$(command -v rustc)" CARGO="$(command -v cargo)"
-    return 0
-  fi
-  return 1
-}
-
-install_toolchain() {
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && grep -qiE '^ID(_LIKE)?=.*(debian|ubuntu)' /etc/os-release 2>/dev/null; then
-    echo "textwasm: installing the Rust wasm toolchain: apt-get install $APT_PACKAGES" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2 && apt-get install -y -qq $APT_PACKAGES >&2
-    return 0
-  fi
-  return 1
-}
-
-require_toolchain() {
-  if find_toolchain; then return 0; fi
-  if install_toolchain && find_toolchain; then return 0; fi
-  cat >&2 <<MSG
-textwasm: no Rust toolchain with the wasm32-unknown-unknown target was found.
-  On Debian or Ubuntu run:   sudo apt-get install $APT_PACKAGES
-  With rustup run:           rustup target add wasm32-unknown-unknown   (and install wabt and brotli for the tests)
-MSG
-  exit 1
-}
-
-# Tools the test suites call (wasm-objdump, brotli) come from the same apt step.
-require_test_tools() {
-  if command -v wasm-objdump >/dev/null 2>&1 && command -v brotli >/dev/null 2>&1 && command -v wat2wasm >/dev/null 2>&1; then return 0; fi
-  install_toolchain || true
-  command -v wasm-objdump >/dev/null 2>&1 && command -v brotli >/dev/null 2>&1 || {
-    echo "textwasm: the tests need wasm-objdump, wat2wasm and brotli: sudo apt-get install wabt brotli" >&2; exit 1; }
-}
+. ./toolchain.sh
 
 sha256() { sha256sum "$1" | cut -d' ' -f1; }
 
