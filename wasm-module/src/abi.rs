@@ -118,48 +118,6 @@ fn begin<'a>(e: &mut Engine, ptr: i32, len: i32) -> Result<&'a [u8], i32> {
     input(e, ptr, len)
 }
 
-fn finish(f: impl FnOnce(&mut Engine, &[u8]) -> Result<i32, i32>, ptr: i32, len: i32) -> i32 {
-    let e = engine();
-    let s = match begin(e, ptr, len) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    match f(e, s) {
-        Ok(code) | Err(code) => code,
-    }
-}
-
-fn set_out_bytes(e: &mut Engine) {
-    e.result[0] = e.out.as_ptr() as usize as u32;
-    e.result[1] = e.out.len() as u32;
-}
-
-fn set_out_words(e: &mut Engine) {
-    e.result[0] = e.words.as_ptr() as usize as u32;
-    e.result[1] = e.words.len() as u32;
-}
-
-fn utf8_error(e: &mut Engine, at: usize) -> i32 {
-    e.result[6] = at as u32;
-    INVALID_UTF8
-}
-
-fn norm_error(e: &mut Engine, err: normalize::Error) -> i32 {
-    match err {
-        normalize::Error::InvalidUtf8(at) => utf8_error(e, at),
-        normalize::Error::OutOfMemory => OUT_OF_MEMORY,
-    }
-}
-
-fn text_error(e: &mut Engine, err: text::Error) -> i32 {
-    match err {
-        text::Error::InvalidUtf8(at) => utf8_error(e, at),
-        text::Error::OutOfMemory => OUT_OF_MEMORY,
-        text::Error::NeedMore => NEED_MORE_INPUT,
-        text::Error::BadArgument => BAD_ARGUMENT,
-    }
-}
-
 #[no_mangle]
 pub extern "C" fn tw_abi_version() -> i32 {
     ABI_VERSION
@@ -196,167 +154,117 @@ pub extern "C" fn tw_free(ptr: i32) {
     }
 }
 
-/// Expands the tables now rather than on the first call. Word 2: bytes of table memory.
+/// Operation numbers for `tw_call`.
+pub const OP_INIT: i32 = 0;
+pub const OP_UTF8_INFO: i32 = 1;
+pub const OP_NORMALIZE: i32 = 2;
+pub const OP_IS_NORMALIZED: i32 = 3;
+pub const OP_SEGMENT: i32 = 4;
+pub const OP_COUNT: i32 = 5;
+pub const OP_TOKENIZE: i32 = 6;
+pub const OP_TRUNCATE: i32 = 7;
+
+/// The one entry point for text operations: `op` selects the operation, `ptr`/`len` the UTF-8
+/// input, `flags` its options, `a` and `b` two operation-specific numbers. Returns a status;
+/// results are in the result block (`tw_result`). One export instead of eight keeps the
+/// module small: the argument checks and buffer management exist once.
+///
+/// | op | operation | result block |
+/// |----|-----------|--------------|
+/// | 0 INIT | expand the tables now (otherwise the first call does) | w2: table bytes |
+/// | 1 UTF8_INFO | validate, or count lossily (flag bit 6) | w2: code points, w3: UTF-16 units |
+/// | 2 NORMALIZE | flags: `normalize::Opts` | w0/w1: output, or status UNCHANGED; w2: bytes consumed; w3: whitespace state |
+/// | 3 IS_NORMALIZED | flags as NORMALIZE | w2: 1 if normalized |
+/// | 4 SEGMENT | flags: `segment::Opts` | w0/w1: u32 boundaries |
+/// | 5 COUNT | flags: `text::COUNT_*`, lossy | w2: count |
+/// | 6 TOKENIZE | flags: `text::TOK_*` | w0/w1: records of TOKEN_WORDS u32; w2/w3: folded text |
+/// | 7 TRUNCATE | flags: `text::UNIT_*`/`TRUNC_*`; a: limit, b: reserve | w2: cut (bytes), w3: cut (UTF-16), w4: 1 if cut |
 #[no_mangle]
-pub extern "C" fn tw_init() -> i32 {
+pub extern "C" fn tw_call(op: i32, ptr: i32, len: i32, flags: i32, a: i32, b: i32) -> i32 {
     let e = engine();
-    if !init(e) {
-        return OUT_OF_MEMORY;
+    let s = match begin(e, ptr, len) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match dispatch(e, op, s, flags as u32, a, b) {
+        Ok(code) | Err(code) => code,
     }
-    e.result[2] = (e.norm.bytes() + e.seg.bytes()) as u32;
-    OK
 }
 
-/// Validates UTF-8 (or counts it lossily with flag bit 6). Words 2, 3: code points, UTF-16 units.
-#[no_mangle]
-pub extern "C" fn tw_utf8_info(ptr: i32, len: i32, flags: i32) -> i32 {
-    finish(
-        |e, s| {
-            if flags as u32 & !normalize::OPT_LOSSY != 0 {
+fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Result<i32, i32> {
+    e.out.clear();
+    e.words.clear();
+    match op {
+        OP_INIT => {
+            e.result[2] = (e.norm.bytes() + e.seg.bytes()) as u32;
+        }
+        OP_UTF8_INFO => {
+            if flags & !normalize::OPT_LOSSY != 0 {
                 return Err(BAD_ARGUMENT);
             }
-            match crate::utf8::count(s, flags as u32 & normalize::OPT_LOSSY != 0) {
-                Ok((cps, units)) => {
-                    e.result[2] = cps;
-                    e.result[3] = units;
-                    Ok(OK)
-                }
-                Err(at) => Err(utf8_error(e, at)),
+            let (cps, units) = crate::utf8::count(s, flags != 0).map_err(|at| fail(e, crate::Error::InvalidUtf8(at)))?;
+            e.result[2] = cps;
+            e.result[3] = units;
+        }
+        OP_NORMALIZE | OP_IS_NORMALIZED => {
+            let partial = if op == OP_NORMALIZE { 0 } else { normalize::OPT_PARTIAL };
+            let o = Opts::from_flags(flags & !partial).ok_or(BAD_ARGUMENT)?;
+            if op == OP_IS_NORMALIZED {
+                let yes = normalize::is_normalized(&e.norm, s, &o, &mut e.out, &mut e.scratch).map_err(|x| fail(e, x))?;
+                e.result[2] = yes as u32;
+                return Ok(OK);
             }
-        },
-        ptr,
-        len,
-    )
-}
-
-/// Normalizes. Flags: see `normalize::Opts`. Returns UNCHANGED when the input is already
-/// normalized, else OK with the output in words 0-1. Word 2: input bytes consumed (partial
-/// mode), word 3: whitespace state to pass to the next chunk.
-#[no_mangle]
-pub extern "C" fn tw_normalize(ptr: i32, len: i32, flags: i32) -> i32 {
-    finish(
-        |e, s| {
-            let o = Opts::from_flags(flags as u32).ok_or(BAD_ARGUMENT)?;
-            let ws_in = flags as u32 & (normalize::WS_EMITTED | normalize::WS_PENDING);
-            e.out.clear();
-            match normalize::normalize(&e.norm, s, &o, ws_in, &mut e.out, &mut e.scratch) {
-                Ok(r) => {
-                    e.result[2] = r.consumed as u32;
-                    e.result[3] = r.ws;
-                    if r.changed {
-                        set_out_bytes(e);
-                        Ok(OK)
-                    } else {
-                        Ok(UNCHANGED)
-                    }
-                }
-                Err(err) => Err(norm_error(e, err)),
+            let ws_in = flags & (normalize::WS_EMITTED | normalize::WS_PENDING);
+            let r = normalize::normalize(&e.norm, s, &o, ws_in, &mut e.out, &mut e.scratch).map_err(|x| fail(e, x))?;
+            e.result[2] = r.consumed as u32;
+            e.result[3] = r.ws;
+            if !r.changed {
+                return Ok(UNCHANGED);
             }
-        },
-        ptr,
-        len,
-    )
-}
-
-/// Word 2: 1 when the input is already in the requested form, else 0.
-#[no_mangle]
-pub extern "C" fn tw_is_normalized(ptr: i32, len: i32, flags: i32) -> i32 {
-    finish(
-        |e, s| {
-            let o = Opts::from_flags(flags as u32 & !normalize::OPT_PARTIAL).ok_or(BAD_ARGUMENT)?;
-            e.out.clear();
-            match normalize::is_normalized(&e.norm, s, &o, &mut e.out, &mut e.scratch) {
-                Ok(yes) => {
-                    e.result[2] = yes as u32;
-                    Ok(OK)
-                }
-                Err(err) => Err(norm_error(e, err)),
-            }
-        },
-        ptr,
-        len,
-    )
-}
-
-/// Boundaries (u32 words) in words 0-1. Flags: see `segment::Opts`.
-#[no_mangle]
-pub extern "C" fn tw_segment(ptr: i32, len: i32, flags: i32) -> i32 {
-    finish(
-        |e, s| {
-            let o = segment::Opts::from_flags(flags as u32).ok_or(BAD_ARGUMENT)?;
-            e.words.clear();
-            match text::boundaries(&e.seg, s, &o, &mut e.words) {
-                Ok(()) => {
-                    set_out_words(e);
-                    Ok(OK)
-                }
-                Err(err) => Err(text_error(e, err)),
-            }
-        },
-        ptr,
-        len,
-    )
-}
-
-/// Counts graphemes, words or code points (flags). Word 2: the count.
-#[no_mangle]
-pub extern "C" fn tw_count(ptr: i32, len: i32, flags: i32) -> i32 {
-    finish(
-        |e, s| match text::count(&e.seg, s, flags as u32) {
-            Ok(n) => {
-                e.result[2] = n;
-                Ok(OK)
-            }
-            Err(err) => Err(text_error(e, err)),
-        },
-        ptr,
-        len,
-    )
-}
-
-/// Tokens in words 0-1 as records of `text::TOKEN_WORDS` u32 words; case-folded text, when
-/// asked for, in words 2-3 (pointer, length).
-#[no_mangle]
-pub extern "C" fn tw_tokenize(ptr: i32, len: i32, flags: i32) -> i32 {
-    finish(
-        |e, s| {
-            e.words.clear();
-            e.out.clear();
-            match text::tokenize(&e.seg, &e.norm, s, flags as u32, &mut e.words, &mut e.out, &mut e.scratch) {
-                Ok(()) => {
-                    set_out_words(e);
-                    e.result[2] = e.out.as_ptr() as usize as u32;
-                    e.result[3] = e.out.len() as u32;
-                    Ok(OK)
-                }
-                Err(err) => Err(text_error(e, err)),
-            }
-        },
-        ptr,
-        len,
-    )
-}
-
-/// Finds where to cut the text to fit `limit` units with `reserve` units kept for an ellipsis.
-/// Words 2-4: cut offset in bytes, cut offset in UTF-16 units, 1 if the text had to be cut.
-#[no_mangle]
-pub extern "C" fn tw_truncate(ptr: i32, len: i32, flags: i32, limit: i32, reserve: i32) -> i32 {
-    finish(
-        |e, s| {
-            if limit < 0 || reserve < 0 {
+            set_out(e, e.out.as_ptr(), e.out.len());
+        }
+        OP_SEGMENT => {
+            let o = segment::Opts::from_flags(flags).ok_or(BAD_ARGUMENT)?;
+            text::boundaries(&e.seg, s, &o, &mut e.words).map_err(|x| fail(e, x))?;
+            set_out(e, e.words.as_ptr() as *const u8, e.words.len());
+        }
+        OP_COUNT => {
+            e.result[2] = text::count(&e.seg, s, flags).map_err(|x| fail(e, x))?;
+        }
+        OP_TOKENIZE => {
+            text::tokenize(&e.seg, &e.norm, s, flags, &mut e.words, &mut e.out, &mut e.scratch).map_err(|x| fail(e, x))?;
+            set_out(e, e.words.as_ptr() as *const u8, e.words.len());
+            e.result[2] = e.out.as_ptr() as usize as u32;
+            e.result[3] = e.out.len() as u32;
+        }
+        OP_TRUNCATE => {
+            if a < 0 || b < 0 {
                 return Err(BAD_ARGUMENT);
             }
-            match text::truncate(&e.seg, s, flags as u32, limit as u32, reserve as u32) {
-                Ok(t) => {
-                    e.result[2] = t.cut_bytes;
-                    e.result[3] = t.cut_utf16;
-                    e.result[4] = t.truncated as u32;
-                    Ok(OK)
-                }
-                Err(err) => Err(text_error(e, err)),
-            }
-        },
-        ptr,
-        len,
-    )
+            let t = text::truncate(&e.seg, s, flags, a as u32, b as u32).map_err(|x| fail(e, x))?;
+            e.result[2] = t.cut_bytes;
+            e.result[3] = t.cut_utf16;
+            e.result[4] = t.truncated as u32;
+        }
+        _ => return Err(BAD_ARGUMENT),
+    }
+    Ok(OK)
+}
+
+/// Records an error's details in the result block and returns its status code.
+fn fail(e: &mut Engine, err: crate::Error) -> i32 {
+    match err {
+        crate::Error::InvalidUtf8(at) => {
+            e.result[6] = at as u32;
+            INVALID_UTF8
+        }
+        crate::Error::OutOfMemory => OUT_OF_MEMORY,
+        crate::Error::NeedMore => NEED_MORE_INPUT,
+        crate::Error::BadArgument => BAD_ARGUMENT,
+    }
+}
+
+fn set_out(e: &mut Engine, ptr: *const u8, len: usize) {
+    e.result[0] = ptr as usize as u32;
+    e.result[1] = len as u32;
 }

@@ -19,7 +19,7 @@ mod imp {
     // Blocks carry an 8-byte header holding their size class, so `free` needs only the pointer.
     const HEADER: usize = 8;
     const MIN_CLASS: u32 = 4; // 16-byte blocks
-    const CLASSES: usize = 32;
+    const CLASSES: usize = 32; // class & 31 indexes FREE without a bounds check
 
     extern "C" {
         // Defined by wasm-ld: the first byte after static data and the stack.
@@ -50,9 +50,9 @@ mod imp {
         // Safe because of the single-threaded argument above; every pointer written here lies
         // inside memory this allocator obtained from memory.grow.
         unsafe {
-            let head = FREE[class as usize];
+            let head = FREE[(class & 31) as usize];
             let block = if head != 0 {
-                FREE[class as usize] = *(head as *const usize);
+                FREE[(class & 31) as usize] = *(head as *const usize);
                 head
             } else {
                 if BUMP == 0 {
@@ -85,11 +85,9 @@ mod imp {
         // Safe by the caller's contract: the header sits 8 bytes before every block we hand out.
         unsafe {
             let block = p as usize - HEADER;
-            let class = *(block as *const u32) as usize;
-            if class < CLASSES {
-                *(block as *mut usize) = FREE[class];
-                FREE[class] = block;
-            }
+            let class = (*(block as *const u32) & 31) as usize;
+            *(block as *mut usize) = FREE[class];
+            FREE[class] = block;
         }
     }
 }
@@ -140,10 +138,46 @@ mod imp {
 pub use imp::{alloc, free};
 
 /// A growable array of `Copy` values whose growth can fail without trapping.
+///
+/// The growth logic lives in one non-generic function (`grow_raw`), so the six element types
+/// the crate uses share a single copy of it in the module instead of six.
 pub struct Buf<T: Copy> {
     ptr: *mut T,
     len: usize,
     cap: usize,
+}
+
+#[inline(never)]
+fn grow_raw(ptr: &mut *mut u8, len: usize, cap: &mut usize, size: usize, extra: usize) -> bool {
+    let size = size.max(1); // no element type is zero-sized; this spares a divide-by-zero check
+    let want = match len.checked_add(extra) {
+        Some(w) if w <= MAX_ALLOC / size => w,
+        _ => return false,
+    };
+    if *cap >= want {
+        return true;
+    }
+    let mut new_cap = if *cap < 16 { 16 } else { *cap };
+    while new_cap < want {
+        new_cap *= 2;
+    }
+    if new_cap > MAX_ALLOC / size {
+        new_cap = want;
+    }
+    let p = alloc(new_cap * size);
+    if p.is_null() {
+        return false;
+    }
+    // Safe because both regions are valid for len elements of `size` bytes and do not overlap.
+    unsafe {
+        if !ptr.is_null() {
+            core::ptr::copy_nonoverlapping(*ptr, p, len * size);
+            free(*ptr);
+        }
+    }
+    *ptr = p;
+    *cap = new_cap;
+    true
 }
 
 impl<T: Copy> Buf<T> {
@@ -168,11 +202,6 @@ impl<T: Copy> Buf<T> {
 
     #[inline]
     pub fn as_ptr(&self) -> *const T {
-        self.ptr
-    }
-
-    #[inline]
-    pub fn as_mut_ptr(&mut self) -> *mut T {
         self.ptr
     }
 
@@ -204,46 +233,19 @@ impl<T: Copy> Buf<T> {
         if self.cap - self.len >= extra {
             return true;
         }
-        self.grow(extra)
-    }
-
-    #[cold]
-    fn grow(&mut self, extra: usize) -> bool {
-        let size = core::mem::size_of::<T>();
-        let want = match self.len.checked_add(extra) {
-            Some(w) if w <= MAX_ALLOC / size => w,
-            _ => return false,
-        };
-        let mut cap = if self.cap < 16 { 16 } else { self.cap };
-        while cap < want {
-            cap *= 2;
-        }
-        if cap > MAX_ALLOC / size {
-            cap = want;
-        }
-        let p = alloc(cap * size) as *mut T;
-        if p.is_null() {
-            return false;
-        }
-        // Safe because both regions are valid for len values and do not overlap.
-        unsafe {
-            if !self.ptr.is_null() {
-                core::ptr::copy_nonoverlapping(self.ptr, p, self.len);
-                free(self.ptr as *mut u8);
-            }
-        }
-        self.ptr = p;
-        self.cap = cap;
-        true
+        let mut p = self.ptr as *mut u8;
+        let ok = grow_raw(&mut p, self.len, &mut self.cap, core::mem::size_of::<T>(), extra);
+        self.ptr = p as *mut T;
+        ok
     }
 
     /// Appends one value; false when memory is exhausted.
     #[inline]
     pub fn push(&mut self, v: T) -> bool {
-        if self.len == self.cap && !self.grow(1) {
+        if !self.reserve(1) {
             return false;
         }
-        // Safe because len < cap after the check above.
+        // Safe because len < cap after reserve.
         unsafe { self.ptr.add(self.len).write(v) };
         self.len += 1;
         true
@@ -295,21 +297,12 @@ impl<T: Copy> Buf<T> {
 
     #[inline]
     pub fn get(&self, i: usize) -> Option<T> {
-        if i < self.len {
-            // Safe because i < len.
-            Some(unsafe { *self.ptr.add(i) })
-        } else {
-            None
-        }
+        self.as_slice().get(i).copied()
     }
 
     #[inline]
     pub fn last(&self) -> Option<T> {
-        if self.len == 0 {
-            None
-        } else {
-            self.get(self.len - 1)
-        }
+        self.as_slice().last().copied()
     }
 }
 

@@ -33,6 +33,17 @@ pub mod tables;
 pub mod text;
 pub mod utf8;
 
+/// Why an operation failed; the ABI maps each to a status code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Ill-formed UTF-8 at this byte offset.
+    InvalidUtf8(usize),
+    OutOfMemory,
+    /// The text ends (and more follows) before the answer is known.
+    NeedMore,
+    BadArgument,
+}
+
 /// The Unicode version every table in this crate was generated from.
 pub const UNICODE_VERSION: (u8, u8, u8) = tables::UNICODE_VERSION;
 

@@ -11,7 +11,7 @@ pub const MAX_MAPPING: usize = 24;
 
 /// `(start, end)` ranges, inclusive: repeated `u(start - previous_end_plus_one) u(length - 1)`.
 /// Used for composition exclusions and Default_Ignorable_Code_Point.
-pub fn ranges(s: &[u8], mut f: impl FnMut(u32, u32)) {
+pub fn ranges(s: &[u8], f: &mut dyn FnMut(u32, u32)) {
     let mut r = Reader::new(s);
     let mut next = 0u32;
     while !r.at_end() {
@@ -24,7 +24,7 @@ pub fn ranges(s: &[u8], mut f: impl FnMut(u32, u32)) {
 
 /// Runs of one value: repeated `u(start - previous_end_plus_one) u(length - 1) b(value)`.
 /// Used for Canonical_Combining_Class.
-pub fn valued_ranges(s: &[u8], mut f: impl FnMut(u32, u32, u32)) {
+pub fn valued_ranges(s: &[u8], f: &mut dyn FnMut(u32, u32, u32)) {
     let mut r = Reader::new(s);
     let mut next = 0u32;
     while !r.at_end() {
@@ -36,18 +36,18 @@ pub fn valued_ranges(s: &[u8], mut f: impl FnMut(u32, u32, u32)) {
     }
 }
 
-/// A partition of all code points into runs: repeated `u(length) b(class)` starting at U+0000.
-/// Used for the segmentation classes.
-pub fn partition(s: &[u8], mut f: impl FnMut(u32, u32, u32)) {
-    let mut r = Reader::new(s);
+/// A partition of all code points into runs, starting at U+0000, in two columns: `lengths`
+/// holds `u(length)` per run, `classes` one byte per run. Columns compress better than
+/// interleaved records (measured: 2,429 against 2,804 Brotli bytes for the segmentation table).
+pub fn partition(lengths: &[u8], classes: &[u8], f: &mut dyn FnMut(u32, u32, u32)) {
+    let mut r = Reader::new(lengths);
     let mut start = 0u32;
-    while !r.at_end() && start < 0x11_0000 {
+    for &class in classes {
         let len = r.u();
-        let class = r.byte();
-        if len == 0 {
+        if len == 0 || start >= 0x11_0000 {
             break;
         }
-        f(start, start.wrapping_add(len - 1), class);
+        f(start, start.wrapping_add(len - 1), class as u32);
         start = start.wrapping_add(len);
     }
 }
@@ -59,7 +59,7 @@ pub fn partition(s: &[u8], mut f: impl FnMut(u32, u32, u32)) {
 ///   folding to itself plus `delta`.
 /// * header `2 + n`: one code point folding to `n` code points (`n` ≥ 2), each `z` from the
 ///   previous one (the first from the key).
-pub fn folds(s: &[u8], mut f: impl FnMut(u32, &[u32])) {
+pub fn folds(s: &[u8], f: &mut dyn FnMut(u32, &[u32])) {
     let mut r = Reader::new(s);
     let mut next = 0u32;
     let mut tmp = [0u32; 4];
@@ -72,19 +72,19 @@ pub fn folds(s: &[u8], mut f: impl FnMut(u32, &[u32])) {
             let step = h + 1;
             let mut c = cp;
             for _ in 0..count {
-                tmp[0] = (c as i32).wrapping_add(delta) as u32;
-                f(c, &tmp[..1]);
+                let one = [(c as i32).wrapping_add(delta) as u32];
+                f(c, &one);
                 c = c.wrapping_add(step);
             }
             next = c.wrapping_sub(step).wrapping_add(1);
         } else {
-            let n = ((h - 2) as usize).min(tmp.len());
+            let n = ((h - 2) as usize).min(4);
             let mut prev = cp;
             for slot in tmp.iter_mut().take(n) {
                 prev = (prev as i32).wrapping_add(r.z()) as u32;
                 *slot = prev;
             }
-            f(cp, &tmp[..n]);
+            f(cp, tmp.get(..n).unwrap_or(&[]));
             next = cp.wrapping_add(1);
         }
     }
@@ -116,14 +116,17 @@ pub const DECOMP_COMPAT: u32 = 4;
 ///
 /// Lower-case letters whose mapping follows from their upper-case partner are left out; see
 /// `data::norm` for that rule.
-pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], mut f: impl FnMut(u32, bool, &[u32])) {
-    let mut mark_tab = [0u32; 31];
+pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], f: &mut dyn FnMut(u32, bool, &[u32])) {
+    let mut mark_tab = [0u32; 32]; // indexed by a 5-bit field: never out of bounds
     let mut r = Reader::new(marks);
     let mut prev = 0u32;
     let mut n_marks = 0;
-    while !r.at_end() && n_marks < mark_tab.len() {
+    for slot in mark_tab.iter_mut().take(31) {
+        if r.at_end() {
+            break;
+        }
         prev = (prev as i32).wrapping_add(r.z()) as u32;
-        mark_tab[n_marks] = prev;
+        *slot = prev;
         n_marks += 1;
     }
     let mut k = Reader::new(keys);
@@ -131,20 +134,20 @@ pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], mut f: impl FnMut(
     let mut next = 0u32;
     let mut cursor = 0u32;
     let mut m = [0u32; MAX_MAPPING];
-    let mut len = 0usize;
+    let mut len = 0usize; // always <= MAX_MAPPING
     while !k.at_end() {
         let cp = next.wrapping_add(k.u());
         let h = k.byte();
         let compat = h & DECOMP_COMPAT != 0;
-        let p = (h >> 3) as usize;
+        let p = (h >> 3 & 31) as usize;
         match h & 3 {
             DECOMP_RUN => {
                 let count = v.u() + 2;
                 let first = (cursor as i32).wrapping_add(v.z()) as u32;
                 for i in 0..count {
-                    m[0] = first.wrapping_add(i);
-                    f(cp.wrapping_add(i), compat, &m[..1]);
+                    f(cp.wrapping_add(i), compat, &[first.wrapping_add(i)]);
                 }
+                m[0] = first.wrapping_add(count - 1);
                 len = 1;
                 cursor = first.wrapping_add(count - 1);
                 next = cp.wrapping_add(count);
@@ -159,7 +162,7 @@ pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], mut f: impl FnMut(
                         cursor = c;
                     }
                 }
-                f(cp, compat, &m[..len]);
+                f(cp, compat, m.get(..len).unwrap_or(&[]));
                 next = cp.wrapping_add(1);
             }
             DECOMP_PAIR => {
@@ -169,7 +172,7 @@ pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], mut f: impl FnMut(
                 m[1] = mark;
                 len = 2;
                 cursor = base;
-                f(cp, compat, &m[..2]);
+                f(cp, compat, &[base, mark]);
                 next = cp.wrapping_add(1);
             }
             _ => {
@@ -178,7 +181,7 @@ pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], mut f: impl FnMut(
                     if let Some(slot) = m.get_mut(p) {
                         *slot = slot.wrapping_add(1);
                     }
-                    f(cp.wrapping_add(i), compat, &m[..len]);
+                    f(cp.wrapping_add(i), compat, m.get(..len).unwrap_or(&[]));
                 }
                 cursor = m[0];
                 next = cp.wrapping_add(count);

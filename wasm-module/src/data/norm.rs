@@ -46,8 +46,6 @@ pub const F_UNSTABLE_K_FOLD: u16 = 1 << 5;
 pub const F_MAPPED: u16 = 1 << 6;
 /// Second code point of some composition pair.
 pub const F_BACK: u16 = 1 << 11;
-/// Set on records shared by many code points during start-up (copy on write).
-const F_SHARED: u16 = 1 << 15;
 
 pub const PACK_CP: u32 = 0x1F_FFFF;
 pub const PACK_BACK: u32 = 1 << 21;
@@ -65,11 +63,11 @@ pub struct Rec {
 const EMPTY: Rec = Rec { ccc: 0, _pad: 0, flags: 0, map: [0; 4] };
 
 pub struct NormData {
-    trie: Trie<u16>,
+    trie: Trie,
     recs: Buf<Rec>,
     pool: Buf<u32>,
-    /// Open-addressing table of composition pairs, three words per slot: first, second, result.
-    comp: Buf<u32>,
+    /// Open-addressing table of composition pairs: [first, second, result] per slot.
+    comp: Buf<[u32; 3]>,
 }
 
 const COMP_BITS: u32 = 11;
@@ -89,13 +87,18 @@ pub fn is_hangul_syllable(c: u32) -> bool {
 /// Per-record scratch used only while building.
 #[derive(Clone, Copy, Default)]
 struct Tmp {
-    /// The code point that owns the record (0 for shared records).
+    /// The code point that owns the record.
     cp: u32,
-    /// Single-level decomposition: pool offset and length (bit 7: compatibility).
-    d_off: u32,
-    d_len: u8,
-    f_len: u8,
-    f_off: u32,
+    /// Single-level decomposition: `pool offset << 8 | compat << 7 | length`.
+    d: u32,
+    /// Case folding: `pool offset << 8 | length`.
+    f: u32,
+}
+
+#[inline]
+fn slice_of(pool: &Buf<u32>, packed: u32) -> &[u32] {
+    let (off, len) = ((packed >> 8) as usize, (packed & 0x7F) as usize);
+    pool.as_slice().get(off..off + len).unwrap_or(&[])
 }
 
 impl NormData {
@@ -141,7 +144,7 @@ impl NormData {
         let t = self.comp.as_slice();
         let mut h = comp_hash(a, b);
         for _ in 0..COMP_SLOTS {
-            let s = t.get(h * 3..h * 3 + 3)?;
+            let s = t.get(h)?;
             if s[0] == 0 {
                 return None;
             }
@@ -154,7 +157,7 @@ impl NormData {
     }
 
     pub fn bytes(&self) -> usize {
-        self.trie.bytes() + self.recs.capacity() * core::mem::size_of::<Rec>() + self.pool.capacity() * 4 + self.comp.capacity() * 4
+        self.trie.bytes() + self.recs.capacity() * core::mem::size_of::<Rec>() + self.pool.capacity() * 4 + self.comp.capacity() * 12
     }
 
     /// Expands the compact tables. False when memory is exhausted (the caller reports it).
@@ -165,115 +168,104 @@ impl NormData {
         ok
     }
 
-    fn build_with(&mut self, tmp: &mut Buf<Tmp>) -> bool {
-        if !(self.trie.init() && self.recs.push(EMPTY) && tmp.push(Tmp::default()) && self.pool.push(0)) {
-            return false;
-        }
-        let mut ok = true;
-        // Records of code points that only carry a ccc are shared per ccc value.
-        let mut by_ccc = [0u16; 256];
-        formats::valued_ranges(&tables::CCC, |a, b, v| {
-            let v = (v & 255) as usize;
-            if by_ccc[v] == 0 {
-                by_ccc[v] = self.recs.len() as u16;
-                ok &= self.recs.push(Rec { ccc: v as u8, flags: F_SHARED, ..EMPTY }) && tmp.push(Tmp::default());
-            }
-            for c in a..=b {
-                ok &= self.trie.set(c, by_ccc[v]);
-            }
-        });
-        formats::folds(&tables::FOLD, |c, m| {
-            if let Some(i) = self.own(c, tmp) {
-                let off = self.pool.len() as u32;
-                ok &= self.pool.extend(m);
-                if let Some(t) = tmp.as_mut_slice().get_mut(i) {
-                    t.f_off = off;
-                    t.f_len = m.len() as u8;
-                }
-            } else {
-                ok = false;
-            }
-        });
-        let (keys, vals, marks) = (&tables::DECOMP_KEYS[..], &tables::DECOMP_VALS[..], &tables::DECOMP_MARKS[..]);
-        formats::decompositions(keys, vals, marks, |c, compat, m| ok &= self.set_decomp(c, compat, m, tmp));
-        // Lower-case letters left out of the table take their upper-case partner's mapping,
-        // case-folded (see ucdgen/src/norm.rs, case_derived).
-        let mut lead = [0u32; formats::MAX_MAPPING];
-        formats::decompositions(keys, vals, marks, |upper, compat, m| {
-            if m.len() < 2 {
-                return;
-            }
-            if let (Some(lower), Some(base)) = (self.simple_fold(upper, tmp), self.simple_fold(m[0], tmp)) {
-                let has = tmp.get(self.trie.get(lower) as usize).map(|t| t.d_len != 0).unwrap_or(false);
-                if !has && m.len() <= lead.len() {
-                    lead[0] = base;
-                    lead[1..m.len()].copy_from_slice(&m[1..]);
-                    ok &= self.set_decomp(lower, compat, &lead[..m.len()], tmp);
-                }
-            }
-        });
-        ok &= self.build_compositions(tmp);
-        if !ok {
-            return false;
-        }
-        // Hangul syllables: one shared record; their mappings are computed, not stored.
-        let hangul = self.recs.len() as u16;
-        let mapped = F_MAPPED | F_MAPPED << 1 | F_MAPPED << 2 | F_MAPPED << 3;
-        ok &= self.recs.push(Rec { flags: mapped | F_SHARED, ..EMPTY }) && tmp.push(Tmp::default());
-        ok &= self.trie.set_range(S_BASE, S_BASE + S_COUNT - 1, hangul);
-        ok &= self.expand_all(tmp);
-        ok &= self.apply_default_ignorables(tmp);
-        ok
-    }
-
-    /// The record index for `c`, made private to `c` (copied if shared). None: out of memory.
-    fn own(&mut self, c: u32, tmp: &mut Buf<Tmp>) -> Option<usize> {
+    /// The record of `c`, created on first use; None when memory is exhausted.
+    fn rec_id(&mut self, c: u32, tmp: &mut Buf<Tmp>) -> Option<usize> {
         let id = self.trie.get(c) as usize;
-        let cur = self.recs.get(id).unwrap_or(EMPTY);
-        if id != 0 && cur.flags & F_SHARED == 0 {
+        if id != 0 {
             return Some(id);
         }
         let new = self.recs.len();
-        if new > u16::MAX as usize
-            || !self.recs.push(Rec { flags: cur.flags & !F_SHARED, ..cur })
-            || !tmp.push(Tmp { cp: c, ..Tmp::default() })
-            || !self.trie.set(c, new as u16)
-        {
+        if new > u16::MAX as usize || !self.recs.push(EMPTY) || !tmp.push(Tmp { cp: c, d: 0, f: 0 }) || !self.trie.set(c, new as u16) {
             return None;
         }
         Some(new)
     }
 
-    fn simple_fold(&self, c: u32, tmp: &Buf<Tmp>) -> Option<u32> {
-        let t = tmp.get(self.trie.get(c) as usize)?;
-        if t.f_len == 1 {
-            self.pool.get(t.f_off as usize)
-        } else {
-            None
+    /// ORs `flags` into the record of `c` (creating it) and sets its ccc when `ccc` is Some.
+    fn mark(&mut self, c: u32, flags: u16, ccc: Option<u8>, tmp: &mut Buf<Tmp>) -> bool {
+        match self.rec_id(c, tmp).and_then(|i| self.recs.as_mut_slice().get_mut(i)) {
+            Some(r) => {
+                r.flags |= flags;
+                if let Some(v) = ccc {
+                    r.ccc = v;
+                }
+                true
+            }
+            None => false,
         }
     }
 
-    fn set_decomp(&mut self, c: u32, compat: bool, m: &[u32], tmp: &mut Buf<Tmp>) -> bool {
-        let i = match self.own(c, tmp) {
-            Some(i) => i,
-            None => return false,
-        };
+    /// Stores `m` in the pool and records it as decomposition (`fold == false`) or folding.
+    fn store(&mut self, c: u32, m: &[u32], tag: u32, fold: bool, tmp: &mut Buf<Tmp>) -> bool {
         let off = self.pool.len() as u32;
-        if !self.pool.extend(m) {
+        let packed = off << 8 | tag | m.len() as u32;
+        match self.rec_id(c, tmp) {
+            Some(i) if self.pool.extend(m) => match tmp.as_mut_slice().get_mut(i) {
+                Some(t) => {
+                    if fold {
+                        t.f = packed;
+                    } else {
+                        t.d = packed;
+                    }
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn build_with(&mut self, tmp: &mut Buf<Tmp>) -> bool {
+        if !(self.trie.init() && self.recs.push(EMPTY) && tmp.push(Tmp::default()) && self.pool.push(0)) {
             return false;
         }
-        if let Some(t) = tmp.as_mut_slice().get_mut(i) {
-            t.d_off = off;
-            t.d_len = m.len() as u8 | if compat { 0x80 } else { 0 };
+        let mut ok = true;
+        formats::valued_ranges(&tables::CCC, &mut |a, b, v| {
+            for c in a..=b {
+                ok &= self.mark(c, 0, Some(v as u8), tmp);
+            }
+        });
+        formats::folds(&tables::FOLD, &mut |c, m| ok &= self.store(c, m, 0, true, tmp));
+        let (keys, vals, marks) = (&tables::DECOMP_KEYS[..], &tables::DECOMP_VALS[..], &tables::DECOMP_MARKS[..]);
+        formats::decompositions(keys, vals, marks, &mut |c, compat, m| {
+            ok &= self.store(c, m, if compat { 0x80 } else { 0 }, false, tmp)
+        });
+        // Lower-case letters left out of the table take their upper-case partner's mapping,
+        // case-folded (see ucdgen/src/norm.rs, case_derived).
+        let mut lead = [0u32; formats::MAX_MAPPING];
+        formats::decompositions(keys, vals, marks, &mut |upper, compat, m| {
+            if let (Some(lower), Some(&first)) = (self.simple_fold(upper, tmp), m.first()) {
+                let has = tmp.get(self.trie.get(lower) as usize).map_or(false, |t| t.d != 0);
+                if let (false, Some(base), true) = (has, self.simple_fold(first, tmp), m.len() >= 2) {
+                    // zip() copies without a length check that could panic.
+                    for (d, &x) in lead.iter_mut().zip(m) {
+                        *d = x;
+                    }
+                    lead[0] = base;
+                    ok &= self.store(lower, lead.get(..m.len()).unwrap_or(&[]), if compat { 0x80 } else { 0 }, false, tmp);
+                }
+            }
+        });
+        ok &= self.build_compositions(tmp);
+        // Hangul syllables: one record for the whole block; their mappings are computed.
+        let hangul = self.recs.len() as u16;
+        ok &= self.recs.push(Rec { flags: F_MAPPED | F_MAPPED << 1 | F_MAPPED << 2 | F_MAPPED << 3, ..EMPTY })
+            && tmp.push(Tmp::default())
+            && self.trie.set_range(S_BASE, S_BASE + S_COUNT - 1, hangul);
+        ok && self.expand_all(tmp) && self.apply_default_ignorables()
+    }
+
+    fn simple_fold(&self, c: u32, tmp: &Buf<Tmp>) -> Option<u32> {
+        let t = tmp.get(self.trie.get(c) as usize)?;
+        match slice_of(&self.pool, t.f) {
+            [one] => Some(*one),
+            _ => None,
         }
-        true
     }
 
     fn single(&self, c: u32, tmp: &Buf<Tmp>) -> (bool, &[u32]) {
         let t = tmp.get(self.trie.get(c) as usize).unwrap_or_default();
-        let len = (t.d_len & 0x7F) as usize;
-        let off = t.d_off as usize;
-        (t.d_len & 0x80 != 0, self.pool.as_slice().get(off..off + len).unwrap_or(&[]))
+        (t.d & 0x80 != 0, slice_of(&self.pool, t.d))
     }
 
     /// Composition pairs: canonical two-code-point mappings, minus Full_Composition_Exclusion
@@ -281,69 +273,37 @@ impl NormData {
     fn build_compositions(&mut self, tmp: &mut Buf<Tmp>) -> bool {
         let mut excluded: Buf<u32> = Buf::new();
         let mut ok = true;
-        formats::ranges(&tables::COMP_EXCL, |a, b| {
+        formats::ranges(&tables::COMP_EXCL, &mut |a, b| {
             for c in a..=b {
                 ok &= excluded.push(c);
             }
         });
-        ok &= self.comp.fill(0, COMP_SLOTS * 3);
-        let mut pairs: Buf<u32> = Buf::new();
+        ok &= self.comp.fill([0; 3], COMP_SLOTS);
         for i in 1..tmp.len() {
-            let c = tmp.get(i).map(|t| t.cp).unwrap_or(0);
-            if c == 0 {
+            let c = tmp.get(i).map_or(0, |t| t.cp);
+            let (a, b) = match self.single(c, tmp) {
+                (false, &[a, b]) => (a, b),
+                _ => continue,
+            };
+            if excluded.as_slice().contains(&c) || self.ccc(c) != 0 || self.ccc(a) != 0 {
                 continue;
             }
-            let (compat, m) = self.single(c, tmp);
-            if !compat && m.len() == 2 && !excluded.as_slice().contains(&c) {
-                let (a, b) = (m[0], m[1]);
-                if self.ccc(c) == 0 && self.ccc(a) == 0 {
-                    ok &= pairs.extend(&[c, a, b]);
-                }
-            }
-        }
-        let p = pairs.as_slice();
-        let mut k = 0;
-        while k + 3 <= p.len() {
-            let (c, a, b) = (p[k], p[k + 1], p[k + 2]);
             let mut h = comp_hash(a, b);
-            loop {
-                let slot = h * 3;
-                match self.comp.as_mut_slice().get_mut(slot..slot + 3) {
-                    Some(s) if s[0] == 0 => {
-                        s[0] = a;
-                        s[1] = b;
-                        s[2] = c;
-                        break;
-                    }
-                    Some(_) => h = (h + 1) & (COMP_SLOTS - 1),
-                    None => return false,
+            while let Some(s) = self.comp.as_mut_slice().get_mut(h) {
+                if s[0] == 0 {
+                    *s = [a, b, c];
+                    break;
                 }
+                h = (h + 1) & (COMP_SLOTS - 1);
             }
-            if let Some(i) = self.own(b, tmp) {
-                if let Some(r) = self.recs.as_mut_slice().get_mut(i) {
-                    r.flags |= F_BACK;
-                }
-            } else {
-                return false;
-            }
-            k += 3;
+            ok &= self.mark(b, F_BACK, None, tmp);
         }
         // Conjoining vowels and trailing consonants combine backward too.
-        let mut j = V_BASE;
-        while ok && j < T_BASE + T_COUNT {
+        for j in V_BASE..T_BASE + T_COUNT {
             if j < V_BASE + V_COUNT || j > T_BASE {
-                match self.own(j, tmp) {
-                    Some(i) => {
-                        if let Some(r) = self.recs.as_mut_slice().get_mut(i) {
-                            r.flags |= F_BACK;
-                        }
-                    }
-                    None => return false,
-                }
+                ok &= self.mark(j, F_BACK, None, tmp);
             }
-            j += 1;
         }
-        pairs.shrink_if_over(0);
         excluded.shrink_if_over(0);
         ok
     }
@@ -360,10 +320,12 @@ impl NormData {
         let compat_ok = mode == MODE_COMPAT || mode == MODE_COMPAT_FOLD;
         let (compat, m) = self.single(c, tmp);
         if !m.is_empty() && (compat_ok || !compat) && depth < 8 {
+            // Copied out because `m` borrows the pool, which the recursion appends to.
             let mut buf = [0u32; formats::MAX_MAPPING];
-            let n = m.len().min(buf.len());
-            buf[..n].copy_from_slice(&m[..n]);
-            for &x in &buf[..n] {
+            for (d, &x) in buf.iter_mut().zip(m) {
+                *d = x;
+            }
+            for &x in buf.iter().take(m.len()) {
                 if !self.expand(x, mode, tmp, out, depth + 1) {
                     return false;
                 }
@@ -385,15 +347,14 @@ impl NormData {
             let mut changed = false;
             for &x in a.as_slice() {
                 let t = tmp.get(self.trie.get(x) as usize).unwrap_or_default();
-                if t.f_len != 0 {
+                if t.f != 0 {
                     changed = true;
-                    let off = t.f_off as usize;
                     let mut f = [0u32; 4];
-                    let n = (t.f_len as usize).min(4);
-                    if let Some(src) = self.pool.as_slice().get(off..off + n) {
-                        f[..n].copy_from_slice(src);
+                    let n = (t.f & 7) as usize;
+                    for (d, &x) in f.iter_mut().zip(slice_of(&self.pool, t.f)) {
+                        *d = x;
                     }
-                    for &y in &f[..n] {
+                    for &y in f.iter().take(n) {
                         if !self.expand(y, mode, tmp, b, 0) {
                             return false;
                         }
@@ -442,8 +403,8 @@ impl NormData {
                 let identity = seg.len() == 1 && seg.get(0).map(|v| v & PACK_CP) == Some(c);
                 if !identity {
                     // Reuse the previous mode's pool entry when the mapping is the same.
-                    let same = (0..mode).map(|m| rec.map[m]).find(|&e| e != 0 && self.mapping(e) == seg.as_slice());
-                    rec.map[mode] = match same {
+                    let same = rec.map.iter().take(mode).copied().find(|&e| e != 0 && self.mapping(e) == seg.as_slice());
+                    rec.map[mode & 3] = match same {
                         Some(e) => e,
                         None => {
                             let off = self.pool.len() as u32;
@@ -479,26 +440,19 @@ impl NormData {
         ok
     }
 
-    /// Default_Ignorable_Code_Point: a flag on records that exist, one shared record otherwise.
-    fn apply_default_ignorables(&mut self, tmp: &mut Buf<Tmp>) -> bool {
+    /// Default_Ignorable_Code_Point: a flag on records that exist, one shared record otherwise
+    /// (nothing is written to the trie after this, so sharing is safe).
+    fn apply_default_ignorables(&mut self) -> bool {
         let shared = self.recs.len() as u16;
-        let mut ok = self.recs.push(Rec { flags: F_DEFAULT_IGNORABLE | F_SHARED, ..EMPTY }) && tmp.push(Tmp::default());
-        formats::ranges(&tables::DEFAULT_IGNORABLE, |a, b| {
-            let mut c = a;
-            while ok && c <= b {
-                if self.trie.get(c) == 0 {
+        let mut ok = self.recs.push(Rec { flags: F_DEFAULT_IGNORABLE, ..EMPTY });
+        formats::ranges(&tables::DEFAULT_IGNORABLE, &mut |a, b| {
+            for c in a..=b {
+                let id = self.trie.get(c) as usize;
+                if id == 0 {
                     ok &= self.trie.set(c, shared);
-                } else {
-                    match self.own(c, tmp) {
-                        Some(i) => {
-                            if let Some(r) = self.recs.as_mut_slice().get_mut(i) {
-                                r.flags |= F_DEFAULT_IGNORABLE;
-                            }
-                        }
-                        None => ok = false,
-                    }
+                } else if let Some(r) = self.recs.as_mut_slice().get_mut(id) {
+                    r.flags |= F_DEFAULT_IGNORABLE;
                 }
-                c += 1;
             }
         });
         ok

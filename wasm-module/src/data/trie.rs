@@ -11,12 +11,14 @@ use crate::buf::Buf;
 const MAIN_BLOCKS: usize = 0x40000 >> 6;
 const TAG_BLOCKS: usize = 0x1000 >> 6;
 
-pub struct Trie<T: Copy + Default> {
+/// Values are u16: a record index for normalization, a class id for segmentation. One value
+/// type means one copy of this code in the module.
+pub struct Trie {
     index: Buf<u16>,
-    leaves: Buf<T>,
+    leaves: Buf<u16>,
 }
 
-impl<T: Copy + Default + PartialEq> Trie<T> {
+impl Trie {
     pub const fn new() -> Self {
         Trie { index: Buf::new(), leaves: Buf::new() }
     }
@@ -25,7 +27,7 @@ impl<T: Copy + Default + PartialEq> Trie<T> {
     pub fn init(&mut self) -> bool {
         self.index.clear();
         self.leaves.clear();
-        self.index.fill(0, MAIN_BLOCKS + TAG_BLOCKS) && self.leaves.fill(T::default(), 64)
+        self.index.fill(0, MAIN_BLOCKS + TAG_BLOCKS) && self.leaves.fill(0, 64)
     }
 
     #[inline(always)]
@@ -40,20 +42,20 @@ impl<T: Copy + Default + PartialEq> Trie<T> {
     }
 
     #[inline(always)]
-    pub fn get(&self, c: u32) -> T {
+    pub fn get(&self, c: u32) -> u16 {
         match Self::block(c) {
             Some(b) => {
                 let leaf = self.index.get(b).unwrap_or(0) as usize;
-                self.leaves.get(leaf * 64 + (c & 63) as usize).unwrap_or_default()
+                self.leaves.get(leaf * 64 + (c & 63) as usize).unwrap_or(0)
             }
-            None => T::default(),
+            None => 0,
         }
     }
 
     /// Stores `v` for `c`, giving the block its own leaf on first write. Code points outside the
     /// covered ranges are ignored (the generator checks that none carries data). False when
     /// memory is exhausted.
-    pub fn set(&mut self, c: u32, v: T) -> bool {
+    pub fn set(&mut self, c: u32, v: u16) -> bool {
         let b = match Self::block(c) {
             Some(b) => b,
             None => return true,
@@ -61,7 +63,7 @@ impl<T: Copy + Default + PartialEq> Trie<T> {
         let mut leaf = self.index.get(b).unwrap_or(0) as usize;
         if leaf == 0 {
             leaf = self.leaves.len() / 64;
-            if leaf > u16::MAX as usize || !self.leaves.fill(T::default(), 64) {
+            if leaf > u16::MAX as usize || !self.leaves.fill(0, 64) {
                 return false;
             }
             if let Some(slot) = self.index.as_mut_slice().get_mut(b) {
@@ -76,12 +78,12 @@ impl<T: Copy + Default + PartialEq> Trie<T> {
 
     /// Sets every code point in `a..=b`. Whole blocks of one value share a single leaf, so the
     /// 42,720 ideographs of CJK Extension B cost one leaf, not 668.
-    pub fn set_range(&mut self, a: u32, b: u32, v: T) -> bool {
+    pub fn set_range(&mut self, a: u32, b: u32, v: u16) -> bool {
         let mut c = a;
         let mut shared: u16 = 0;
         while c <= b && c < 0xE1000 {
             let whole = c & 63 == 0 && b - c >= 63;
-            if whole && v != T::default() {
+            if whole && v != 0 {
                 if let Some(blk) = Self::block(c) {
                     if self.index.get(blk) == Some(0) {
                         if shared == 0 {
@@ -112,6 +114,6 @@ impl<T: Copy + Default + PartialEq> Trie<T> {
 
     /// Bytes held, for the memory report.
     pub fn bytes(&self) -> usize {
-        self.index.capacity() * 2 + self.leaves.capacity() * core::mem::size_of::<T>()
+        self.index.capacity() * 2 + self.leaves.capacity() * 2
     }
 }

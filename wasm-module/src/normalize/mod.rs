@@ -141,10 +141,7 @@ fn ascii_stable_run(s: &[u8], start: usize, o: &Opts) -> usize {
     i - start
 }
 
-pub enum Error {
-    InvalidUtf8(usize),
-    OutOfMemory,
-}
+pub use crate::Error;
 
 pub struct Outcome {
     /// False: the input is already normalized and `out` was not written.
@@ -171,27 +168,32 @@ impl Scratch {
 /// non-starters. Runs are short in real text (insertion sort); a long run, which only
 /// adversarial input has, is counting-sorted so the cost stays linear.
 pub fn reorder(seg: &mut [u32], sort: &mut Buf<u32>) -> bool {
-    let n = seg.len();
     let mut i = 0;
-    while i < n {
-        if seg[i] >> 24 == 0 {
+    while let Some(&v) = seg.get(i) {
+        if v >> 24 == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        while i < n && seg[i] >> 24 != 0 {
+        while seg.get(i).map_or(false, |&v| v >> 24 != 0) {
             i += 1;
         }
-        let run = &mut seg[start..i];
+        let run = match seg.get_mut(start..i) {
+            Some(r) => r,
+            None => return true,
+        };
         if run.len() <= 32 {
             for a in 1..run.len() {
-                let v = run[a];
-                let mut b = a;
-                while b > 0 && run[b - 1] >> 24 > v >> 24 {
-                    run[b] = run[b - 1];
-                    b -= 1;
+                // Safe because 0 <= b - 1 < b <= a < run.len(): insertion sort on indices in range.
+                unsafe {
+                    let v = *run.get_unchecked(a);
+                    let mut b = a;
+                    while b > 0 && *run.get_unchecked(b - 1) >> 24 > v >> 24 {
+                        *run.get_unchecked_mut(b) = *run.get_unchecked(b - 1);
+                        b -= 1;
+                    }
+                    *run.get_unchecked_mut(b) = v;
                 }
-                run[b] = v;
             }
         } else {
             let mut count = [0u32; 257];
@@ -213,7 +215,9 @@ pub fn reorder(seg: &mut [u32], sort: &mut Buf<u32>) -> bool {
                 }
                 *slot += 1;
             }
-            run.copy_from_slice(out);
+            for (d, &x) in run.iter_mut().zip(out.iter()) {
+                *d = x;
+            }
         }
     }
     true
@@ -226,25 +230,27 @@ pub fn compose(d: &NormData, seg: &mut [u32]) -> usize {
     let mut starter = usize::MAX;
     let mut last_cc = NONE;
     for r in 0..seg.len() {
-        let v = seg[r];
-        let cc = v >> 24;
-        // A candidate must combine backward and not be blocked: nothing between it and the
-        // starter may have a ccc of zero or at least its own.
-        if v & PACK_BACK != 0 && (last_cc == NONE || last_cc < cc) {
-            if let Some(&s) = seg.get(starter) {
+        // Safe because w <= r < seg.len() throughout, and starter < w whenever it is not MAX.
+        unsafe {
+            let v = *seg.get_unchecked(r);
+            let cc = v >> 24;
+            // A candidate must combine backward and not be blocked: nothing between it and the
+            // starter may have a ccc of zero or at least its own.
+            if v & PACK_BACK != 0 && (last_cc == NONE || last_cc < cc) && starter != usize::MAX {
+                let s = *seg.get_unchecked(starter);
                 if let Some(x) = d.compose_pair(s & PACK_CP, v & PACK_CP) {
-                    seg[starter] = d.pack(x);
+                    *seg.get_unchecked_mut(starter) = d.pack(x);
                     continue;
                 }
             }
+            if cc == 0 {
+                starter = w;
+                last_cc = NONE;
+            } else {
+                last_cc = cc;
+            }
+            *seg.get_unchecked_mut(w) = v;
         }
-        if cc == 0 {
-            starter = w;
-            last_cc = NONE;
-        } else {
-            last_cc = cc;
-        }
-        seg[w] = v;
         w += 1;
     }
     w
@@ -303,7 +309,7 @@ impl Opts {
         if self.removed(c, r) {
             return false;
         }
-        let lead = match d.mapping(r.map[self.mode]).first() {
+        let lead = match d.mapping(r.map[self.mode & 3]).first() {
             Some(&v) if !norm::is_hangul_syllable(c) => v,
             _ if norm::is_hangul_syllable(c) => norm::L_BASE,
             _ => d.pack(c),
@@ -325,7 +331,7 @@ fn push_mapping(d: &NormData, o: &Opts, c: u32, r: &Rec, seg: &mut Buf<u32>) -> 
             && seg.push(d.pack(norm::V_BASE + (s % norm::N_COUNT) / norm::T_COUNT))
             && (t == 0 || seg.push(d.pack(norm::T_BASE + t)));
     }
-    let e = r.map[o.mode];
+    let e = r.map[o.mode & 3];
     if e != 0 {
         seg.extend(d.mapping(e))
     } else {
@@ -340,7 +346,7 @@ fn last_boundary(d: &NormData, s: &[u8], o: &Opts) -> usize {
     let mut k = s.len();
     while k > 0 {
         k -= 1;
-        let b = s[k];
+        let b = s.get(k).copied().unwrap_or(0x80);
         if b & 0xC0 == 0x80 {
             continue;
         }

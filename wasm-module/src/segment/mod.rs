@@ -36,7 +36,7 @@ impl Opts {
 }
 
 pub struct SegData {
-    trie: Trie<u8>,
+    trie: Trie,
     classes: Buf<u16>,
     /// Class words of U+0000..U+007F, so ASCII never touches the trie.
     ascii: [u16; 128],
@@ -55,7 +55,7 @@ impl SegData {
                 ok &= self.classes.push(*lo as u16 | (*hi as u16) << 8);
             }
         }
-        formats::partition(&tables::SEG_RUNS, |a, b, id| ok &= self.trie.set_range(a, b, id as u8));
+        formats::partition(&tables::SEG_RUN_LENGTHS, &tables::SEG_RUN_CLASSES, &mut |a, b, id| ok &= self.trie.set_range(a, b, id as u16));
         for c in 0..128u32 {
             self.ascii[c as usize] = self.class_slow(c) as u16;
         }
@@ -85,11 +85,7 @@ impl SegData {
     }
 }
 
-pub enum Error {
-    InvalidUtf8(usize),
-    /// The text ends (and more follows) before the answer is known.
-    NeedMore,
-}
+pub use crate::Error;
 
 /// Decodes at `i` with the caller's policy for ill-formed input.
 #[inline(always)]

@@ -6,21 +6,7 @@ use crate::normalize;
 use crate::segment::{self, props::*, SegData, Words};
 use crate::utf8;
 
-pub enum Error {
-    InvalidUtf8(usize),
-    OutOfMemory,
-    NeedMore,
-    BadArgument,
-}
-
-impl From<segment::Error> for Error {
-    fn from(e: segment::Error) -> Self {
-        match e {
-            segment::Error::InvalidUtf8(at) => Error::InvalidUtf8(at),
-            segment::Error::NeedMore => Error::NeedMore,
-        }
-    }
-}
+pub use crate::Error;
 
 const LOSSY: u32 = 1 << 6;
 
@@ -173,8 +159,8 @@ pub fn tokenize(
                         }
                     }
                     Ok(_) => {}
-                    Err(normalize::Error::InvalidUtf8(at)) => return Err(Error::InvalidUtf8(start + at)),
-                    Err(normalize::Error::OutOfMemory) => return Err(Error::OutOfMemory),
+                    Err(Error::InvalidUtf8(at)) => return Err(Error::InvalidUtf8(start + at)),
+                    Err(e) => return Err(e),
                 }
                 off = before as u32;
                 len = (text.len() - before) as u32;
@@ -225,8 +211,8 @@ pub fn truncate(d: &SegData, s: &[u8], flags: u32, limit: u32, reserve: u32) -> 
             Ok(x) => x,
             // The last cluster of a prefix may continue; what precedes it is settled, so the
             // answer is known if the budget ran out earlier.
-            Err(segment::Error::NeedMore) => return Err(Error::NeedMore),
-            Err(e) => return Err(e.into()),
+            Err(Error::NeedMore) => return Err(Error::NeedMore),
+            Err(e) => return Err(e),
         };
         size += match unit {
             UNIT_BYTES => (end - i) as u64,
@@ -260,8 +246,8 @@ pub fn truncate(d: &SegData, s: &[u8], flags: u32, limit: u32, reserve: u32) -> 
             match w.next() {
                 Ok(true) => {}
                 Ok(false) => break,
-                Err(segment::Error::NeedMore) if w.pos > cut => break,
-                Err(e) => return Err(e.into()),
+                Err(Error::NeedMore) if w.pos > cut => break,
+                Err(e) => return Err(e),
             }
             if w.pos > cut {
                 break;

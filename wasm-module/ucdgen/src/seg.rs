@@ -133,6 +133,7 @@ pub fn build(u: &Ucd) -> Result<SegTables, String> {
         return Err(format!("{} segmentation classes do not fit a byte", order.len()));
     }
     let mut runs = Bytes::default();
+    let mut run_classes = Vec::new();
     let mut c = 0usize;
     let mut n_runs = 0;
     while c < N {
@@ -142,7 +143,7 @@ pub fn build(u: &Ucd) -> Result<SegTables, String> {
             c += 1;
         }
         runs.u((c - start) as u32);
-        runs.b(ids[&w]);
+        run_classes.push(ids[&w] as u8);
         n_runs += 1;
     }
     let mut classes = Vec::new();
@@ -151,7 +152,7 @@ pub fn build(u: &Ucd) -> Result<SegTables, String> {
     }
     // Round trip through the core's decoder.
     let mut back = vec![u32::MAX; N];
-    formats::partition(&runs.0, |a, b, id| {
+    formats::partition(&runs.0, &run_classes, &mut |a, b, id| {
         for x in a..=b {
             back[x as usize] = order.get(id as usize).copied().unwrap_or(u32::MAX);
         }
@@ -162,7 +163,8 @@ pub fn build(u: &Ucd) -> Result<SegTables, String> {
     Ok(SegTables {
         tables: vec![
             ("SEG_CLASSES", classes, "class words, u16 little-endian (segment::props::pack)"),
-            ("SEG_RUNS", runs.0, "class of every code point as runs (formats::partition)"),
+            ("SEG_RUN_LENGTHS", runs.0, "run lengths of the class partition (formats::partition)"),
+            ("SEG_RUN_CLASSES", run_classes, "class id of each run (formats::partition)"),
         ],
         notes: vec![format!("{} segmentation classes in {} runs", order.len(), n_runs)],
     })

@@ -14,6 +14,16 @@ public final class Abi {
 
     public static final int ABI_MAJOR = 1;
 
+    // tw_call operations.
+    public static final int OP_INIT = 0;
+    public static final int OP_UTF8_INFO = 1;
+    public static final int OP_NORMALIZE = 2;
+    public static final int OP_IS_NORMALIZED = 3;
+    public static final int OP_SEGMENT = 4;
+    public static final int OP_COUNT = 5;
+    public static final int OP_TOKENIZE = 6;
+    public static final int OP_TRUNCATE = 7;
+
     // tw_normalize flags (besides the form in bits 0-2 and the options in bits 3-6).
     public static final int NORM_LOSSY = 1 << 6;
     public static final int NORM_PARTIAL = 1 << 7;

@@ -14,7 +14,7 @@ public final class Calls {
      */
     public static byte[] normalize(CoreInstance ci, byte[] in, int off, int len, int flags, int[] consumed, long baseOffset) {
         int p = ci.input(in, off, len);
-        int status = ci.call(ci.normalize, p, len, flags);
+        int status = ci.call(Abi.OP_NORMALIZE, p, len, flags, 0, 0);
         if (status != Abi.OK && status != Abi.UNCHANGED) {
             throw ci.failure(status, null, baseOffset);
         }
@@ -30,7 +30,7 @@ public final class Calls {
 
     public static boolean isNormalized(CoreInstance ci, byte[] in, int flags) {
         int p = ci.input(in, 0, in.length);
-        int status = ci.call(ci.isNormalized, p, in.length, flags);
+        int status = ci.call(Abi.OP_IS_NORMALIZED, p, in.length, flags, 0, 0);
         if (status != Abi.OK) {
             throw ci.failure(status, null, 0);
         }
@@ -39,7 +39,7 @@ public final class Calls {
 
     public static int[] segment(CoreInstance ci, byte[] in, int flags) {
         int p = ci.input(in, 0, in.length);
-        int status = ci.call(ci.segment, p, in.length, flags);
+        int status = ci.call(Abi.OP_SEGMENT, p, in.length, flags, 0, 0);
         if (status != Abi.OK) {
             throw ci.failure(status, null, 0);
         }
@@ -48,7 +48,7 @@ public final class Calls {
 
     public static int count(CoreInstance ci, byte[] in, int flags) {
         int p = ci.input(in, 0, in.length);
-        int status = ci.call(ci.count, p, in.length, flags);
+        int status = ci.call(Abi.OP_COUNT, p, in.length, flags, 0, 0);
         if (status != Abi.OK) {
             throw ci.failure(status, null, 0);
         }
@@ -68,7 +68,7 @@ public final class Calls {
 
     public static Tokens tokenize(CoreInstance ci, byte[] in, int flags) {
         int p = ci.input(in, 0, in.length);
-        int status = ci.call(ci.tokenize, p, in.length, flags);
+        int status = ci.call(Abi.OP_TOKENIZE, p, in.length, flags, 0, 0);
         if (status != Abi.OK) {
             throw ci.failure(status, null, 0);
         }
@@ -81,7 +81,7 @@ public final class Calls {
     /** {cut in bytes, cut in UTF-16 units, truncated?}, or null when the core needs more text. */
     public static int[] truncate(CoreInstance ci, byte[] in, int flags, int limit, int reserve) {
         int p = ci.input(in, 0, in.length);
-        int status = ci.call(ci.truncate, p, in.length, flags, limit, reserve);
+        int status = ci.call(Abi.OP_TRUNCATE, p, in.length, flags, limit, reserve);
         if (status == Abi.NEED_MORE_INPUT) {
             return null;
         }
@@ -93,7 +93,7 @@ public final class Calls {
 
     public static long[] utf8Info(CoreInstance ci, byte[] in, int off, int len, int flags, long baseOffset) {
         int p = ci.input(in, off, len);
-        int status = ci.call(ci.utf8Info, p, len, flags);
+        int status = ci.call(Abi.OP_UTF8_INFO, p, len, flags, 0, 0);
         if (status != Abi.OK) {
             throw ci.failure(status, null, baseOffset);
         }

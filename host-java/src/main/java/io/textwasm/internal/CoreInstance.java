@@ -22,13 +22,7 @@ public final class CoreInstance {
     private final int initialPages;
     private final ExportFunction alloc;
     private final ExportFunction free;
-    final ExportFunction utf8Info;
-    final ExportFunction normalize;
-    final ExportFunction isNormalized;
-    final ExportFunction segment;
-    final ExportFunction count;
-    final ExportFunction tokenize;
-    final ExportFunction truncate;
+    private final ExportFunction call;
     private final int tableBytes;
     private int inPtr;
     private int inCap;
@@ -48,16 +42,10 @@ public final class CoreInstance {
         }
         this.alloc = instance.export("tw_alloc");
         this.free = instance.export("tw_free");
-        this.utf8Info = instance.export("tw_utf8_info");
-        this.normalize = instance.export("tw_normalize");
-        this.isNormalized = instance.export("tw_is_normalized");
-        this.segment = instance.export("tw_segment");
-        this.count = instance.export("tw_count");
-        this.tokenize = instance.export("tw_tokenize");
-        this.truncate = instance.export("tw_truncate");
+        this.call = instance.export("tw_call");
         this.resultPtr = (int) instance.export("tw_result").apply()[0];
         // Expand the tables now, so the first real call does not pay for it.
-        int status = (int) instance.export("tw_init").apply()[0];
+        int status = (int) call.apply(Abi.OP_INIT, 0, 0, 0, 0, 0)[0];
         if (status != Abi.OK) {
             throw new EngineException("the core could not initialise its tables: " + Abi.statusName(status));
         }
@@ -92,10 +80,13 @@ public final class CoreInstance {
         return inPtr == 0 ? 4096 : inPtr; // any in-bounds, non-null address will do for empty input
     }
 
-    /** Calls {@code f} and maps failures: traps and interruption discard this instance. */
-    int call(ExportFunction f, long... args) {
+    /**
+     * Runs operation {@code op} (see Abi.OP_*) on {@code len} bytes at {@code ptr}; traps and
+     * interruption discard this instance.
+     */
+    int call(int op, int ptr, int len, int flags, int a, int b) {
         try {
-            return (int) f.apply(args)[0];
+            return (int) call.apply(op, ptr, len, flags, a, b)[0];
         } catch (ChicoryInterruptedException e) {
             broken = true;
             throw new EngineException("interrupted while running the core", e);
