@@ -25,7 +25,11 @@ build_wasm() { # $1 = profile, $2 = out dir
   local wasm="target/wasm32-unknown-unknown/$profile/textwasm_core.wasm"
   local dest="$out/textwasm.wasm"
   [ "$profile" = release ] || dest="$out/textwasm-$profile.wasm"
-  cp "$wasm" "$dest"
+  # Binaryen's -Oz finishes what LLVM leaves: about 4 KB off the raw size, a few hundred bytes
+  # off the Brotli size (measured on this module). Only the features Chicory runs are enabled.
+  local keep_names=""
+  [ "$profile" = release ] || keep_names="-g"
+  wasm-opt -Oz $keep_names --mvp-features --enable-bulk-memory --enable-mutable-globals "$wasm" -o "$dest"
   echo "textwasm: $(basename "$dest"): $(stat -c %s "$dest") bytes, sha256 $(sha256 "$dest") ($("$RUSTC" --version))"
 }
 

@@ -7,7 +7,7 @@
 # Preferred is Debian's rustc 1.63 (the oldest version we promise, so CI builds with exactly it);
 # a rustup toolchain with the wasm32 target also works.
 
-APT_PACKAGES="rustc cargo libstd-rust-dev-wasm32 lld wabt brotli"
+APT_PACKAGES="rustc cargo libstd-rust-dev-wasm32 lld binaryen wabt brotli"
 
 has_wasm_std() { # $1 = rustc
   local sysroot
@@ -38,12 +38,13 @@ install_toolchain() {
 }
 
 require_toolchain() {
-  if find_toolchain; then return 0; fi
+  if find_toolchain && command -v wasm-opt >/dev/null 2>&1; then return 0; fi
   if install_toolchain && find_toolchain; then return 0; fi
   cat >&2 <<MSG
-textwasm: no Rust toolchain with the wasm32-unknown-unknown target was found.
+textwasm: no Rust toolchain with the wasm32-unknown-unknown target (plus binaryen's wasm-opt) was found.
   On Debian or Ubuntu run:   sudo apt-get install $APT_PACKAGES
-  With rustup run:           rustup target add wasm32-unknown-unknown   (and install wabt and brotli for the tests)
+  With rustup run:           rustup target add wasm32-unknown-unknown   (and install binaryen for wasm-opt,
+                             wabt and brotli for the tests)
 MSG
   exit 1
 }
