@@ -161,6 +161,7 @@ impl NormData {
     }
 
     /// Expands the compact tables. False when memory is exhausted (the caller reports it).
+    #[inline(never)]
     pub fn build(&mut self) -> bool {
         let mut tmp: Buf<Tmp> = Buf::new();
         let ok = self.build_with(&mut tmp);

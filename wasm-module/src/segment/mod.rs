@@ -47,6 +47,7 @@ impl SegData {
         SegData { trie: Trie::new(), classes: Buf::new(), ascii: [0; 128] }
     }
 
+    #[inline(never)]
     pub fn build(&mut self) -> bool {
         let mut ok = self.trie.init();
         self.classes.clear();
@@ -168,6 +169,7 @@ impl Gb {
 /// End (byte offset) of the grapheme cluster that starts at `start` (< s.len()), and the number
 /// of UTF-16 units it spans. With `partial`, reaching the end of `s` means the cluster may go on:
 /// `Error::NeedMore`.
+#[inline(never)]
 pub fn next_grapheme(d: &SegData, s: &[u8], start: usize, lossy: bool, partial: bool) -> Result<(usize, u32), Error> {
     let (c, n) = decode(s, start, lossy)?;
     let mut units = if c >= 0x10000 { 2 } else { 1 };
@@ -250,6 +252,7 @@ impl<'a> Words<'a> {
 
     /// Advances to the next boundary; false at the end of the text. On return `pos` is the
     /// boundary and `kinds` describes the segment that ends there (reset it after reading).
+    #[inline(never)]
     pub fn next(&mut self) -> Result<bool, Error> {
         let s = self.s;
         if self.pos >= s.len() {

@@ -51,6 +51,7 @@ pub fn counts_as_word(kind: u32) -> bool {
 }
 
 /// Boundary offsets, starting with 0 and ending with the text's length.
+#[inline(never)]
 pub fn boundaries(d: &SegData, s: &[u8], o: &segment::Opts, out: &mut Buf<u32>) -> Result<(), Error> {
     let oom = Error::OutOfMemory;
     if !out.push(0) {
@@ -81,6 +82,7 @@ pub const COUNT_CODE_POINTS: u32 = 0;
 pub const COUNT_GRAPHEMES: u32 = 1;
 pub const COUNT_WORDS: u32 = 2;
 
+#[inline(never)]
 pub fn count(d: &SegData, s: &[u8], flags: u32) -> Result<u32, Error> {
     if flags & !(3 | LOSSY) != 0 {
         return Err(Error::BadArgument);
@@ -120,6 +122,7 @@ pub const TOKEN_WORDS: usize = 5;
 /// Every word segment with its kind and offsets; optionally without whitespace or punctuation
 /// tokens, and with each token's text case-folded (NFC with full case folding) into `text`.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 pub fn tokenize(
     d: &SegData,
     nd: &NormData,
@@ -194,6 +197,7 @@ pub struct Cut {
 /// with `TRUNC_AT_WORD` it then backs off to the last end of a word segment, if there is one.
 /// The work is proportional to the prefix examined, never to the whole text: the host sends
 /// only a prefix (with `TRUNC_PARTIAL`) and is told `NeedMore` if that was too short.
+#[inline(never)]
 pub fn truncate(d: &SegData, s: &[u8], flags: u32, limit: u32, reserve: u32) -> Result<Cut, Error> {
     if flags & !(3 | TRUNC_AT_WORD | TRUNC_PARTIAL | LOSSY) != 0 || reserve > limit {
         return Err(Error::BadArgument);
