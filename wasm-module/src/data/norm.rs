@@ -107,8 +107,15 @@ impl NormData {
     }
 
     #[inline(always)]
-    pub fn rec(&self, c: u32) -> Rec {
-        self.recs.get(self.trie.get(c) as usize).unwrap_or(EMPTY)
+    pub fn rec(&self, c: u32) -> &Rec {
+        let id = self.trie.get(c) as usize;
+        if id < self.recs.len() {
+            // Safe because id < len; the check is kept (one comparison) because the trie can
+            // point at records not yet created while the tables are being built.
+            unsafe { &*self.recs.as_ptr().add(id) }
+        } else {
+            &EMPTY
+        }
     }
 
     #[inline(always)]

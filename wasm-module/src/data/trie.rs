@@ -41,14 +41,25 @@ impl Trie {
         }
     }
 
+    /// The value for `c`. Reads without bounds checks: every lookup costs two memory loads plus
+    /// the two buffer addresses, which matters under Chicory, where each wasm load is a call into
+    /// the JVM's memory object.
     #[inline(always)]
     pub fn get(&self, c: u32) -> u16 {
-        match Self::block(c) {
-            Some(b) => {
-                let leaf = self.index.get(b).unwrap_or(0) as usize;
-                self.leaves.get(leaf * 64 + (c & 63) as usize).unwrap_or(0)
-            }
-            None => 0,
+        let b = match Self::block(c) {
+            Some(b) => b,
+            None => return 0,
+        };
+        if self.index.len() != MAIN_BLOCKS + TAG_BLOCKS {
+            return 0; // not initialised (or initialisation failed): everything reads as zero
+        }
+        // Safe because: the index has exactly MAIN_BLOCKS + TAG_BLOCKS entries (checked above)
+        // and `block` returns less than that; every index entry is a leaf number that `set`
+        // allocated, and leaves hold 64 entries per leaf number, so leaf * 64 + (c & 63) is in
+        // bounds. Leaves are only ever appended, never removed.
+        unsafe {
+            let leaf = *self.index.as_ptr().add(b) as usize;
+            *self.leaves.as_ptr().add(leaf * 64 + (c & 63) as usize)
         }
     }
 

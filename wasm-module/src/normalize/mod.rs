@@ -405,10 +405,10 @@ fn segment(d: &NormData, s: &[u8], start: usize, must: usize, o: &Opts, ws: &mut
     while k < s.len() {
         let (c, n, _) = decode(s, k, o.lossy)?;
         let r = d.rec(c);
-        if k > must && o.boundary(d, c, &r) {
+        if k > must && o.boundary(d, c, r) {
             break;
         }
-        if !push_mapping(d, o, c, &r, &mut sc.seg) {
+        if !push_mapping(d, o, c, r, &mut sc.seg) {
             return Err(oom);
         }
         k += n;

@@ -8,7 +8,6 @@
 
 pub mod props;
 
-use crate::buf::Buf;
 use crate::data::formats;
 use crate::data::trie::Trie;
 use crate::tables;
@@ -37,23 +36,23 @@ impl Opts {
 
 pub struct SegData {
     trie: Trie,
-    classes: Buf<u16>,
+    /// Class words by class id (ucdgen keeps the count under 64).
+    classes: [u16; 64],
     /// Class words of U+0000..U+007F, so ASCII never touches the trie.
     ascii: [u16; 128],
 }
 
 impl SegData {
     pub const fn new() -> Self {
-        SegData { trie: Trie::new(), classes: Buf::new(), ascii: [0; 128] }
+        SegData { trie: Trie::new(), classes: [0; 64], ascii: [0; 128] }
     }
 
     #[inline(never)]
     pub fn build(&mut self) -> bool {
         let mut ok = self.trie.init();
-        self.classes.clear();
-        for pair in tables::SEG_CLASSES.chunks(2) {
+        for (slot, pair) in self.classes.iter_mut().zip(tables::SEG_CLASSES.chunks(2)) {
             if let [lo, hi] = pair {
-                ok &= self.classes.push(*lo as u16 | (*hi as u16) << 8);
+                *slot = *lo as u16 | (*hi as u16) << 8;
             }
         }
         formats::partition(&tables::SEG_RUN_LENGTHS, &tables::SEG_RUN_CLASSES, &mut |a, b, id| ok &= self.trie.set_range(a, b, id as u16));
@@ -64,11 +63,11 @@ impl SegData {
     }
 
     pub fn bytes(&self) -> usize {
-        self.trie.bytes() + self.classes.capacity() * 2
+        self.trie.bytes() + 128
     }
 
     fn class_slow(&self, c: u32) -> u32 {
-        let w = self.classes.get(self.trie.get(c) as usize).unwrap_or(0) as u32;
+        let w = self.classes[(self.trie.get(c) & 63) as usize] as u32;
         // Hangul syllables are stored as LV; every 28th one from U+AC00 is LV, the rest LVT.
         if gcb(w) == GCB_LV && (c.wrapping_sub(0xAC00)) % 28 != 0 {
             return (w & !15) | GCB_LVT;

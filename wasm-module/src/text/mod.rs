@@ -50,6 +50,20 @@ pub fn counts_as_word(kind: u32) -> bool {
     kind <= TOKEN_KANA
 }
 
+/// How many single-byte grapheme clusters start at `i`: ASCII characters followed by another
+/// ASCII character that is not a CR LF pair's LF. Zero means the general rules must decide.
+#[inline]
+fn ascii_clusters(s: &[u8], i: usize) -> usize {
+    let mut k = i;
+    while let (Some(&a), Some(&b)) = (s.get(k), s.get(k + 1)) {
+        if a >= 0x80 || b >= 0x80 || (a == b'\r' && b == b'\n') {
+            break;
+        }
+        k += 1;
+    }
+    k - i
+}
+
 /// Boundary offsets, starting with 0 and ending with the text's length.
 #[inline(never)]
 pub fn boundaries(d: &SegData, s: &[u8], o: &segment::Opts, out: &mut Buf<u32>) -> Result<(), Error> {
@@ -67,6 +81,23 @@ pub fn boundaries(d: &SegData, s: &[u8], o: &segment::Opts, out: &mut Buf<u32>) 
     } else {
         let (mut i, mut u16s) = (0usize, 0u32);
         while i < s.len() {
+            // Fast path: an ASCII character followed by another is a cluster of its own, except
+            // CR LF (GB3, GB4, GB999). The last ASCII character before anything else goes through
+            // the full rules, since a combining mark may follow it.
+            let n = ascii_clusters(s, i);
+            if n > 0 {
+                let first = u16s;
+                let mut k = 0;
+                while k < n && out.push(if o.utf16 { first + k as u32 + 1 } else { (i + k + 1) as u32 }) {
+                    k += 1;
+                }
+                if k < n {
+                    return Err(oom);
+                }
+                i += n;
+                u16s += n as u32;
+                continue;
+            }
             let (end, units) = segment::next_grapheme(d, s, i, o.lossy, false)?;
             i = end;
             u16s += units;
@@ -94,6 +125,12 @@ pub fn count(d: &SegData, s: &[u8], flags: u32) -> Result<u32, Error> {
         COUNT_GRAPHEMES => {
             let mut i = 0;
             while i < s.len() {
+                let a = ascii_clusters(s, i);
+                if a > 0 {
+                    i += a;
+                    n += a as u32;
+                    continue;
+                }
                 i = segment::next_grapheme(d, s, i, lossy, false)?.0;
                 n += 1;
             }

@@ -129,8 +129,8 @@ pub fn build(u: &Ucd) -> Result<SegTables, String> {
             order.push(w);
         }
     }
-    if order.len() > 256 {
-        return Err(format!("{} segmentation classes do not fit a byte", order.len()));
+    if order.len() > 64 {
+        return Err(format!("{} segmentation classes; the core's class table holds 64", order.len()));
     }
     let mut runs = Bytes::default();
     let mut run_classes = Vec::new();

@@ -5,6 +5,7 @@ import io.textwasm.internal.CoreInstance;
 import io.textwasm.internal.CoreModule;
 import io.textwasm.internal.Calls;
 import io.textwasm.internal.InstancePool;
+import io.textwasm.internal.QuickCheck;
 import io.textwasm.internal.StreamNormalizer;
 import io.textwasm.internal.Utf8;
 import java.io.IOException;
@@ -133,6 +134,9 @@ public final class TextEngine implements AutoCloseable {
     public String normalize(CharSequence text, NormalizationForm form, NormalizationOptions options) {
         Objects.requireNonNull(form, "form");
         String s = text.toString();
+        if (QuickCheck.unchanged(s, form, options)) {
+            return s;
+        }
         byte[] in = Utf8.encode(s);
         byte[] out = pool.with(ci -> Calls.normalize(ci, in, 0, in.length, flags(form, options), null, 0));
         return out == null ? s : new String(out, StandardCharsets.UTF_8);
@@ -150,7 +154,11 @@ public final class TextEngine implements AutoCloseable {
     }
 
     public boolean isNormalized(CharSequence text, NormalizationForm form, NormalizationOptions options) {
-        byte[] in = Utf8.encode(text);
+        String s = text.toString();
+        if (QuickCheck.unchanged(s, form, options)) {
+            return true;
+        }
+        byte[] in = Utf8.encode(s);
         return isNormalized(in, form, options);
     }
 
