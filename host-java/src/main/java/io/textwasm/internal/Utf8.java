@@ -18,7 +18,9 @@ public final class Utf8 {
     public static byte[] encode(String s, int from, int to) {
         String part = (from == 0 && to == s.length()) ? s : s.substring(from, to);
         byte[] b = part.getBytes(StandardCharsets.UTF_8);
-        if (b.length == part.length()) {
+        // The JDK encodes an unpaired surrogate as '?', so equal lengths prove the text is ASCII
+        // only when there is no '?' at all; otherwise look for surrogates in the string.
+        if (b.length == part.length() && indexOf(b, (byte) '?') < 0) {
             return b; // ASCII: the common case, done by the JDK's intrinsic
         }
         for (int i = 0; i < part.length(); i++) {
@@ -27,6 +29,15 @@ public final class Utf8 {
             }
         }
         return b;
+    }
+
+    private static int indexOf(byte[] b, byte v) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == v) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static byte[] encodeWithSurrogates(String s) {

@@ -1,0 +1,226 @@
+package io.textwasm.plugin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A strict JSON (RFC 8259) reader for plugin metadata: objects become maps, arrays lists,
+ * numbers their source text (metadata needs no arithmetic). Nesting is capped, because the
+ * text comes from an untrusted module and a recursive reader must not exhaust the stack.
+ */
+final class MiniJson {
+    static final int MAX_DEPTH = 16;
+
+    private final String s;
+    private int i;
+
+    private MiniJson(String s) {
+        this.s = s;
+    }
+
+    /** Parses one JSON value; throws IllegalArgumentException naming the offset of the mistake. */
+    static Object parse(String text) {
+        MiniJson p = new MiniJson(text);
+        p.space();
+        Object v = p.value(0);
+        p.space();
+        if (p.i != text.length()) {
+            throw p.error("text after the JSON value");
+        }
+        return v;
+    }
+
+    /** A JSON number, kept as written. */
+    record Number(String text) {}
+
+    private Object value(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (i >= s.length()) {
+            throw error("unexpected end");
+        }
+        char c = s.charAt(i);
+        switch (c) {
+            case '{': return object(depth);
+            case '[': return array(depth);
+            case '"': return string();
+            case 't': return literal("true", Boolean.TRUE);
+            case 'f': return literal("false", Boolean.FALSE);
+            case 'n': return literal("null", null);
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw error("unexpected '" + c + "'");
+        }
+    }
+
+    private Map<String, Object> object(int depth) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        i++;
+        space();
+        if (peek() == '}') {
+            i++;
+            return m;
+        }
+        while (true) {
+            space();
+            if (peek() != '"') {
+                throw error("expected a string key");
+            }
+            String k = string();
+            space();
+            expect(':');
+            space();
+            if (m.containsKey(k)) {
+                throw error("duplicate key \"" + k + "\"");
+            }
+            m.put(k, value(depth + 1));
+            space();
+            if (peek() == ',') {
+                i++;
+                continue;
+            }
+            expect('}');
+            return m;
+        }
+    }
+
+    private List<Object> array(int depth) {
+        List<Object> a = new ArrayList<>();
+        i++;
+        space();
+        if (peek() == ']') {
+            i++;
+            return a;
+        }
+        while (true) {
+            space();
+            a.add(value(depth + 1));
+            space();
+            if (peek() == ',') {
+                i++;
+                continue;
+            }
+            expect(']');
+            return a;
+        }
+    }
+
+    private String string() {
+        i++; // the opening quote
+        StringBuilder b = new StringBuilder();
+        while (true) {
+            if (i >= s.length()) {
+                throw error("unterminated string");
+            }
+            char c = s.charAt(i++);
+            if (c == '"') {
+                return b.toString();
+            }
+            if (c < 0x20) {
+                throw error("control character in a string");
+            }
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
+            if (i >= s.length()) {
+                throw error("unterminated escape");
+            }
+            char e = s.charAt(i++);
+            switch (e) {
+                case '"': b.append('"'); break;
+                case '\\': b.append('\\'); break;
+                case '/': b.append('/'); break;
+                case 'b': b.append('\b'); break;
+                case 'f': b.append('\f'); break;
+                case 'n': b.append('\n'); break;
+                case 'r': b.append('\r'); break;
+                case 't': b.append('\t'); break;
+                case 'u':
+                    if (i + 4 > s.length()) {
+                        throw error("short \\u escape");
+                    }
+                    try {
+                        b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                    } catch (NumberFormatException x) {
+                        throw error("bad \\u escape");
+                    }
+                    i += 4;
+                    break;
+                default:
+                    throw error("unknown escape \\" + e);
+            }
+        }
+    }
+
+    private Number number() {
+        int start = i;
+        if (peek() == '-') {
+            i++;
+        }
+        if (peek() == '0') {
+            i++;
+        } else if (digits() == 0) {
+            throw error("bad number");
+        }
+        if (peek() == '.') {
+            i++;
+            if (digits() == 0) {
+                throw error("bad number");
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            i++;
+            if (peek() == '+' || peek() == '-') {
+                i++;
+            }
+            if (digits() == 0) {
+                throw error("bad number");
+            }
+        }
+        return new Number(s.substring(start, i));
+    }
+
+    private int digits() {
+        int n = 0;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            n++;
+        }
+        return n;
+    }
+
+    private Object literal(String word, Object v) {
+        if (!s.startsWith(word, i)) {
+            throw error("unexpected '" + s.charAt(i) + "'");
+        }
+        i += word.length();
+        return v;
+    }
+
+    private void space() {
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n' || s.charAt(i) == '\r')) {
+            i++;
+        }
+    }
+
+    private char peek() {
+        return i < s.length() ? s.charAt(i) : '\0';
+    }
+
+    private void expect(char c) {
+        if (peek() != c) {
+            throw error(i >= s.length() ? "unexpected end, expected '" + c + "'" : "expected '" + c + "' but found '" + s.charAt(i) + "'");
+        }
+        i++;
+    }
+
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException("invalid JSON at character " + i + ": " + what);
+    }
+}
