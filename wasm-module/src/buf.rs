@@ -141,23 +141,27 @@ pub use imp::{alloc, free};
 ///
 /// The growth logic lives in one non-generic function (`grow_raw`), so the six element types
 /// the crate uses share a single copy of it in the module instead of six.
+#[repr(C)] // the same layout for every T, so `grow_raw` can work on any of them
 pub struct Buf<T: Copy> {
     ptr: *mut T,
     len: usize,
     cap: usize,
 }
 
+/// Grows `b`, a `Buf` of `size`-byte elements seen through its untyped layout, to hold `extra`
+/// more. Working on the buffer in place (not on copies of its fields) keeps the callers free of
+/// shadow-stack frames, which Chicory pays for on every call.
 #[inline(never)]
-fn grow_raw(ptr: &mut *mut u8, len: usize, cap: &mut usize, size: usize, extra: usize) -> bool {
+fn grow_raw(b: &mut Buf<u8>, size: usize, extra: usize) -> bool {
     let size = size.max(1); // no element type is zero-sized; this spares a divide-by-zero check
-    let want = match len.checked_add(extra) {
+    let want = match b.len.checked_add(extra) {
         Some(w) if w <= MAX_ALLOC / size => w,
         _ => return false,
     };
-    if *cap >= want {
+    if b.cap >= want {
         return true;
     }
-    let mut new_cap = if *cap < 16 { 16 } else { *cap };
+    let mut new_cap = if b.cap < 16 { 16 } else { b.cap };
     while new_cap < want {
         new_cap *= 2;
     }
@@ -170,13 +174,13 @@ fn grow_raw(ptr: &mut *mut u8, len: usize, cap: &mut usize, size: usize, extra: 
     }
     // Safe because both regions are valid for len elements of `size` bytes and do not overlap.
     unsafe {
-        if !ptr.is_null() {
-            core::ptr::copy_nonoverlapping(*ptr, p, len * size);
-            free(*ptr);
+        if !b.ptr.is_null() {
+            core::ptr::copy_nonoverlapping(b.ptr, p, b.len * size);
+            free(b.ptr);
         }
     }
-    *ptr = p;
-    *cap = new_cap;
+    b.ptr = p;
+    b.cap = new_cap;
     true
 }
 
@@ -233,10 +237,9 @@ impl<T: Copy> Buf<T> {
         if self.cap - self.len >= extra {
             return true;
         }
-        let mut p = self.ptr as *mut u8;
-        let ok = grow_raw(&mut p, self.len, &mut self.cap, core::mem::size_of::<T>(), extra);
-        self.ptr = p as *mut T;
-        ok
+        // Safe because Buf is repr(C) and its layout does not depend on T (a pointer and two
+        // usizes); grow_raw reads and writes only those fields.
+        grow_raw(unsafe { &mut *(self as *mut Buf<T> as *mut Buf<u8>) }, core::mem::size_of::<T>(), extra)
     }
 
     /// Appends one value; false when memory is exhausted.

@@ -41,79 +41,91 @@ pub fn ascii_run(s: &[u8], mut i: usize) -> usize {
     i - start
 }
 
+/// A decoded code point packed into one `u32`: bits 0-20 the scalar value (U+FFFD for an
+/// ill-formed sequence), bits 21-23 the number of bytes it took, bit 24 set when ill-formed.
+///
+/// Why packed: on wasm32 a returned tuple travels through memory via the shadow stack, and
+/// under Chicory every shadow-stack adjustment is a call into the runtime's global accessors.
+/// A scalar return stays in a JVM local. Hot loops use this form.
+pub type Packed = u32;
+pub const BAD: u32 = 1 << 24;
+
+#[inline(always)]
+pub fn cp(p: Packed) -> u32 {
+    p & 0x1F_FFFF
+}
+
+#[inline(always)]
+pub fn width(p: Packed) -> usize {
+    ((p >> 21) & 7) as usize
+}
+
+#[inline(always)]
+const fn bad(len: u32) -> Packed {
+    BAD | len << 21 | REPLACEMENT
+}
+
+/// The payload of the continuation byte at `k`, or 0x100 when there is none.
+#[inline(always)]
+fn continuation(s: &[u8], k: usize) -> u32 {
+    match s.get(k) {
+        Some(&b) if b & 0xC0 == 0x80 => (b & 0x3F) as u32,
+        _ => 0x100,
+    }
+}
+
+/// Decodes the scalar value starting at `s[i]`; an ill-formed sequence reads as U+FFFD with
+/// `BAD` set and the length of its *maximal subpart* (at least 1), so a lossy caller emits one
+/// U+FFFD and skips that many bytes.
+#[inline]
+pub fn decode_packed(s: &[u8], i: usize) -> Packed {
+    let b0 = match s.get(i) {
+        Some(&b) => b as u32,
+        None => return bad(1),
+    };
+    if b0 < 0x80 {
+        return b0 | 1 << 21;
+    }
+    if b0 < 0xC2 {
+        return bad(1);
+    }
+    if b0 < 0xE0 {
+        let c1 = continuation(s, i + 1);
+        if c1 > 0x3F {
+            return bad(1);
+        }
+        return ((b0 & 0x1F) << 6) | c1 | 2 << 21;
+    }
+    // Second-byte ranges from Table 3-7 exclude overlongs (E0 80..9F, F0 80..8F), surrogates
+    // (ED A0..BF) and values past U+10FFFF (F4 90..).
+    let b1 = s.get(i + 1).copied().unwrap_or(0) as u32;
+    let lo = if b0 == 0xE0 { 0xA0 } else if b0 == 0xF0 { 0x90 } else { 0x80 };
+    let hi = if b0 == 0xED { 0x9F } else if b0 == 0xF4 { 0x8F } else { 0xBF };
+    if b0 >= 0xF5 || b1 < lo || b1 > hi {
+        return bad(1);
+    }
+    let c2 = continuation(s, i + 2);
+    if c2 > 0x3F {
+        return bad(2);
+    }
+    if b0 < 0xF0 {
+        return ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | c2 | 3 << 21;
+    }
+    let c3 = continuation(s, i + 3);
+    if c3 > 0x3F {
+        return bad(3);
+    }
+    ((b0 & 0x07) << 18) | ((b1 & 0x3F) << 12) | (c2 << 6) | c3 | 4 << 21
+}
+
 /// Decodes the scalar value starting at `s[i]` (`i < s.len()`).
 ///
 /// Returns `(scalar, length)`, or `(INVALID, n)` where `n` is the length of the maximal subpart
-/// of the ill-formed sequence (at least 1), so a lossy caller emits one U+FFFD and skips `n`.
+/// of the ill-formed sequence (at least 1).
 #[inline]
 pub fn decode(s: &[u8], i: usize) -> (u32, usize) {
-    let b0 = match s.get(i) {
-        Some(&b) => b as u32,
-        None => return (INVALID, 1),
-    };
-    if b0 < 0x80 {
-        return (b0, 1);
-    }
-    let cont = |k: usize| -> u32 {
-        match s.get(i + k) {
-            Some(&b) if b & 0xC0 == 0x80 => (b & 0x3F) as u32,
-            _ => 0x100,
-        }
-    };
-    if b0 < 0xC2 {
-        return (INVALID, 1);
-    }
-    if b0 < 0xE0 {
-        let c1 = cont(1);
-        if c1 > 0x3F {
-            return (INVALID, 1);
-        }
-        return (((b0 & 0x1F) << 6) | c1, 2);
-    }
-    if b0 < 0xF0 {
-        // Second-byte ranges from Table 3-7 exclude overlongs (E0 80..9F) and surrogates (ED A0..BF).
-        let b1 = match s.get(i + 1) {
-            Some(&b) => b,
-            None => return (INVALID, 1),
-        };
-        let ok = match b0 {
-            0xE0 => (0xA0..=0xBF).contains(&b1),
-            0xED => (0x80..=0x9F).contains(&b1),
-            _ => b1 & 0xC0 == 0x80,
-        };
-        if !ok {
-            return (INVALID, 1);
-        }
-        let c2 = cont(2);
-        if c2 > 0x3F {
-            return (INVALID, 2);
-        }
-        return (((b0 & 0x0F) << 12) | (((b1 & 0x3F) as u32) << 6) | c2, 3);
-    }
-    if b0 < 0xF5 {
-        let b1 = match s.get(i + 1) {
-            Some(&b) => b,
-            None => return (INVALID, 1),
-        };
-        let ok = match b0 {
-            0xF0 => (0x90..=0xBF).contains(&b1),
-            0xF4 => (0x80..=0x8F).contains(&b1),
-            _ => b1 & 0xC0 == 0x80,
-        };
-        if !ok {
-            return (INVALID, 1);
-        }
-        let c2 = cont(2);
-        if c2 > 0x3F {
-            return (INVALID, 2);
-        }
-        let c3 = cont(3);
-        if c3 > 0x3F {
-            return (INVALID, 3);
-        }
-        return (((b0 & 0x07) << 18) | (((b1 & 0x3F) as u32) << 12) | (c2 << 6) | c3, 4);
-    }
-    (INVALID, 1)
+    let p = decode_packed(s, i);
+    (if p & BAD != 0 { INVALID } else { cp(p) }, width(p))
 }
 
 /// Decodes at `i`, applying the caller's policy for ill-formed input: `Err(i)` names the
@@ -204,12 +216,19 @@ pub fn count(s: &[u8], lossy: bool) -> Result<(u32, u32), usize> {
 /// Appends the UTF-8 encoding of scalar value `c` to `out`; false when memory is exhausted.
 #[inline]
 pub fn push(out: &mut crate::buf::Buf<u8>, c: u32) -> bool {
+    // Byte by byte rather than through a [u8; 4], which would live on the shadow stack.
     if c < 0x80 {
-        return out.push(c as u8);
+        out.push(c as u8)
+    } else if c < 0x800 {
+        out.push(0xC0 | (c >> 6) as u8) && out.push(0x80 | (c & 0x3F) as u8)
+    } else if c < 0x10000 {
+        out.push(0xE0 | (c >> 12) as u8) && out.push(0x80 | ((c >> 6) & 0x3F) as u8) && out.push(0x80 | (c & 0x3F) as u8)
+    } else {
+        out.push(0xF0 | ((c >> 18) & 0x07) as u8)
+            && out.push(0x80 | ((c >> 12) & 0x3F) as u8)
+            && out.push(0x80 | ((c >> 6) & 0x3F) as u8)
+            && out.push(0x80 | (c & 0x3F) as u8)
     }
-    let mut tmp = [0u8; 4];
-    let n = encode(c, &mut tmp);
-    out.extend(&tmp[..n])
 }
 
 /// Encodes scalar value `c` into `dst`, returning the length.

@@ -156,11 +156,13 @@ pub struct Outcome {
 pub struct Scratch {
     pub seg: Buf<u32>,
     pub sort: Buf<u32>,
+    /// Whitespace-collapsing state; here rather than on the stack (see `utf8::Packed`).
+    ws: Ws,
 }
 
 impl Scratch {
     pub const fn new() -> Self {
-        Scratch { seg: Buf::new(), sort: Buf::new() }
+        Scratch { seg: Buf::new(), sort: Buf::new(), ws: Ws { collapse: false, emitted: false, pending: false } }
     }
 }
 
@@ -195,30 +197,38 @@ pub fn reorder(seg: &mut [u32], sort: &mut Buf<u32>) -> bool {
                     *run.get_unchecked_mut(b) = v;
                 }
             }
-        } else {
-            let mut count = [0u32; 257];
-            for &v in run.iter() {
-                count[(v >> 24) as usize + 1] += 1;
-            }
-            for k in 1..257 {
-                count[k] += count[k - 1];
-            }
-            sort.clear();
-            if !sort.fill(0, run.len()) {
-                return false;
-            }
-            let out = sort.as_mut_slice();
-            for &v in run.iter() {
-                let slot = &mut count[(v >> 24) as usize];
-                if let Some(o) = out.get_mut(*slot as usize) {
-                    *o = v;
-                }
-                *slot += 1;
-            }
-            for (d, &x) in run.iter_mut().zip(out.iter()) {
-                *d = x;
-            }
+        } else if !counting_sort(run, sort) {
+            return false;
         }
+    }
+    true
+}
+
+/// Stable counting sort of a run of non-starters by ccc: linear, for the long runs only
+/// adversarial input has. Separate so its 1 KiB count table is not on every `reorder` frame.
+#[inline(never)]
+fn counting_sort(run: &mut [u32], sort: &mut Buf<u32>) -> bool {
+    let mut count = [0u32; 257];
+    for &v in run.iter() {
+        count[(v >> 24) as usize + 1] += 1;
+    }
+    for k in 1..257 {
+        count[k] += count[k - 1];
+    }
+    sort.clear();
+    if !sort.fill(0, run.len()) {
+        return false;
+    }
+    let out = sort.as_mut_slice();
+    for &v in run.iter() {
+        let slot = &mut count[(v >> 24) as usize];
+        if let Some(o) = out.get_mut(*slot as usize) {
+            *o = v;
+        }
+        *slot += 1;
+    }
+    for (d, &x) in run.iter_mut().zip(out.iter()) {
+        *d = x;
     }
     true
 }
@@ -273,20 +283,6 @@ impl Ws {
     }
 }
 
-/// Decodes at `i`: (code point, length, ill-formed).
-#[inline]
-fn decode(s: &[u8], i: usize, lossy: bool) -> Result<(u32, usize, bool), Error> {
-    let (c, n) = utf8::decode(s, i);
-    if c == utf8::INVALID {
-        if lossy {
-            Ok((utf8::REPLACEMENT, n, true))
-        } else {
-            Err(Error::InvalidUtf8(i))
-        }
-    } else {
-        Ok((c, n, false))
-    }
-}
 
 impl Opts {
     #[inline]
@@ -358,69 +354,81 @@ fn last_boundary(d: &NormData, s: &[u8], o: &Opts) -> usize {
     0
 }
 
-/// Scans stable text from `i`: returns where the first code point that may change starts (or
-/// the end), and the start of the code point before it, when that one is stable and uncopied.
+/// Scans stable text from `i`. Returns `stop | (prev + 1) << 32`: `stop` is where the first code
+/// point that may change (or is ill-formed) starts, or the end; `prev` the start of the code point
+/// before it when that one is stable and uncopied (0 for none).
 ///
-/// Kept out of line on purpose: under Chicory the JVM compiles this small function after a few
-/// thousand calls, while a loop buried in one large function invoked once per call may never be
-/// compiled (the JIT skips methods over 8 KB of bytecode and some loops cannot be compiled on
-/// stack replacement). Measured: a 20x difference on French text.
+/// Out of line and with scalar arguments and result on purpose, for Chicory: the JVM compiles a
+/// small, often-called method reliably, while a loop buried in one large method invoked once per
+/// call may never be compiled (over 8 KB of bytecode it is not; some loops cannot be compiled on
+/// stack replacement). And nothing here touches the shadow stack, each adjustment of which is a
+/// call into the runtime.
 #[inline(never)]
-fn scan_stable(d: &NormData, s: &[u8], mut i: usize, o: &Opts, mut prev: Option<usize>) -> Result<(usize, Option<usize>), Error> {
+fn scan_stable(d: &NormData, s: &[u8], mut i: usize, o: &Opts) -> u64 {
+    let mut prev = 0u64;
     while i < s.len() {
         let a = ascii_stable_run(s, i, o);
         if a > 0 {
             i += a;
-            prev = Some(i - 1);
+            prev = i as u64; // (i - 1) + 1
             continue;
         }
         // Two-byte code points below U+0300 (lead bytes C2..CB) are starters with no composition
         // partner before them and, under NFC, no change at all: decided without a table lookup.
         if let (Some(&b0), Some(&b1)) = (s.get(i), s.get(i + 1)) {
             if o.mode == 0 && o.composing && (0xC2..0xCC).contains(&b0) && b1 & 0xC0 == 0x80 && !o.ascii_low {
-                prev = Some(i);
+                prev = i as u64 + 1;
                 i += 2;
                 continue;
             }
         }
-        let (c, n, bad) = decode(s, i, o.lossy)?;
-        if bad || !o.stable(c, &d.rec(c)) {
+        let p = utf8::decode_packed(s, i);
+        let c = utf8::cp(p);
+        if p & utf8::BAD != 0 || !o.stable(c, d.rec(c)) {
             break;
         }
-        prev = Some(i);
-        i += n;
+        prev = i as u64 + 1;
+        i += utf8::width(p);
     }
-    Ok((i, prev))
+    i as u64 | prev << 32
 }
+
+/// Marker returned by `segment` when memory ran out.
+const SEGMENT_OOM: usize = usize::MAX;
 
 /// Decomposes the segment that starts at `start` (and includes the code point at `must`), puts it
 /// in canonical order, composes it if the form composes, and writes it to `out`. Returns where
 /// the segment ends: before the next code point that starts with a starter combining with
-/// nothing before it. Out of line for the same reason as `scan_stable`.
+/// nothing before it, or before an ill-formed sequence when that is an error (the caller's scan
+/// stops there and reports it). Out of line for the same reasons as `scan_stable`.
 #[inline(never)]
-fn segment(d: &NormData, s: &[u8], start: usize, must: usize, o: &Opts, ws: &mut Ws, out: &mut Buf<u8>, sc: &mut Scratch) -> Result<usize, Error> {
-    let oom = Error::OutOfMemory;
+fn segment(d: &NormData, s: &[u8], start: usize, must: usize, o: &Opts, out: &mut Buf<u8>, sc: &mut Scratch) -> usize {
     sc.seg.clear();
     let mut k = start;
     while k < s.len() {
-        let (c, n, _) = decode(s, k, o.lossy)?;
+        let p = utf8::decode_packed(s, k);
+        let c = utf8::cp(p);
+        if p & utf8::BAD != 0 && !o.lossy {
+            break;
+        }
         let r = d.rec(c);
         if k > must && o.boundary(d, c, r) {
             break;
         }
         if !push_mapping(d, o, c, r, &mut sc.seg) {
-            return Err(oom);
+            return SEGMENT_OOM;
         }
-        k += n;
+        k += utf8::width(p);
     }
     if !reorder(sc.seg.as_mut_slice(), &mut sc.sort) {
-        return Err(oom);
+        return SEGMENT_OOM;
     }
     let len = if o.composing { compose(d, sc.seg.as_mut_slice()) } else { sc.seg.len() };
     sc.seg.truncate(len);
     if !out.reserve(len * 4 + 1) {
-        return Err(oom);
+        return SEGMENT_OOM;
     }
+    let ws = &mut sc.ws;
     for &v in sc.seg.as_slice() {
         let c = v & PACK_CP;
         if ws.collapse && is_white_space(c) {
@@ -428,11 +436,11 @@ fn segment(d: &NormData, s: &[u8], start: usize, must: usize, o: &Opts, ws: &mut
             continue;
         }
         if !(ws.flush(out) && utf8::push(out, c)) {
-            return Err(oom);
+            return SEGMENT_OOM;
         }
         ws.emitted = true;
     }
-    Ok(k)
+    k
 }
 
 /// Normalizes `s`, appending the result to `out` (see the module notes); when nothing changes,
@@ -442,44 +450,50 @@ fn segment(d: &NormData, s: &[u8], start: usize, must: usize, o: &Opts, ws: &mut
 pub fn normalize(d: &NormData, s: &[u8], o: &Opts, ws_in: u32, out: &mut Buf<u8>, sc: &mut Scratch) -> Result<Outcome, Error> {
     let end = if o.partial { last_boundary(d, s, o) } else { s.len() };
     let s = s.get(..end).unwrap_or(s);
-    let mut ws = Ws { collapse: o.collapse_ws, emitted: ws_in & WS_EMITTED != 0, pending: ws_in & WS_PENDING != 0 };
+    sc.ws = Ws { collapse: o.collapse_ws, emitted: ws_in & WS_EMITTED != 0, pending: ws_in & WS_PENDING != 0 };
     // A space owed from the previous chunk must be written before this chunk's text.
-    let mut changed = ws.pending && !s.is_empty();
+    let mut changed = sc.ws.pending && !s.is_empty();
     let mut run_start = 0; // start of the stable text not yet copied to `out`
     let mut i = 0;
     loop {
-        let (stop, prev) = scan_stable(d, s, i, o, None)?;
+        let scan = scan_stable(d, s, i, o);
+        let stop = scan as u32 as usize;
         if stop >= s.len() {
             break;
         }
+        let p = utf8::decode_packed(s, stop);
+        let c = utf8::cp(p);
+        if p & utf8::BAD != 0 && !o.lossy {
+            return Err(Error::InvalidUtf8(stop));
+        }
         // The code point at `stop` may change. Its segment starts there, or at the previous code
         // point when that one may combine with it.
-        let (c, _, _) = decode(s, stop, o.lossy)?;
-        let seg_start = match prev {
-            Some(p) if o.composing && !o.boundary(d, c, &d.rec(c)) => p,
-            _ => stop,
-        };
+        let prev = (scan >> 32) as usize;
+        let seg_start = if prev > 0 && o.composing && !o.boundary(d, c, d.rec(c)) { prev - 1 } else { stop };
         changed = true;
         if seg_start > run_start {
-            if !(ws.flush(out) && out.extend(s.get(run_start..seg_start).unwrap_or(&[]))) {
+            if !(sc.ws.flush(out) && out.extend(s.get(run_start..seg_start).unwrap_or(&[]))) {
                 return Err(Error::OutOfMemory);
             }
-            ws.emitted = true;
+            sc.ws.emitted = true;
         }
-        i = segment(d, s, seg_start, stop, o, &mut ws, out, sc)?;
+        i = segment(d, s, seg_start, stop, o, out, sc);
+        if i == SEGMENT_OOM {
+            return Err(Error::OutOfMemory);
+        }
         run_start = i;
     }
     if changed && s.len() > run_start {
-        if !(ws.flush(out) && out.extend(s.get(run_start..).unwrap_or(&[]))) {
+        if !(sc.ws.flush(out) && out.extend(s.get(run_start..).unwrap_or(&[]))) {
             return Err(Error::OutOfMemory);
         }
-        ws.emitted = true;
+        sc.ws.emitted = true;
     }
     if !o.partial {
-        ws.pending = false; // trailing whitespace is trimmed
+        sc.ws.pending = false; // trailing whitespace is trimmed
     }
-    let mut state = if ws.emitted { WS_EMITTED } else { 0 };
-    if ws.pending {
+    let mut state = if sc.ws.emitted { WS_EMITTED } else { 0 };
+    if sc.ws.pending {
         state |= WS_PENDING;
     }
     Ok(Outcome { changed, consumed: end, ws: state })

@@ -7,6 +7,7 @@
 mod json;
 
 use super::*;
+use crate::buf::Buf;
 use crate::text;
 
 pub fn data() -> &'static SegData {

@@ -50,10 +50,9 @@ impl SegData {
     #[inline(never)]
     pub fn build(&mut self) -> bool {
         let mut ok = self.trie.init();
-        for (slot, pair) in self.classes.iter_mut().zip(tables::SEG_CLASSES.chunks(2)) {
-            if let [lo, hi] = pair {
-                *slot = *lo as u16 | (*hi as u16) << 8;
-            }
+        for (k, slot) in self.classes.iter_mut().enumerate() {
+            let byte = |i: usize| tables::SEG_CLASSES.get(i).copied().unwrap_or(0) as u16;
+            *slot = byte(2 * k) | byte(2 * k + 1) << 8;
         }
         formats::partition(&tables::SEG_RUN_LENGTHS, &tables::SEG_RUN_CLASSES, &mut |a, b, id| ok &= self.trie.set_range(a, b, id as u16));
         for c in 0..128u32 {
@@ -87,12 +86,28 @@ impl SegData {
 
 pub use crate::Error;
 
-/// Decodes at `i` with the caller's policy for ill-formed input.
+/// Decodes at `i` (see `utf8::Packed`); ASCII without a call.
 #[inline(always)]
-pub fn decode(s: &[u8], i: usize, lossy: bool) -> Result<(u32, usize), Error> {
+fn decode(s: &[u8], i: usize) -> utf8::Packed {
     match s.get(i) {
-        Some(&b) if b < 0x80 => Ok((b as u32, 1)),
-        _ => utf8::next(s, i, lossy).map_err(Error::InvalidUtf8),
+        Some(&b) if b < 0x80 => b as u32 | 1 << 21,
+        _ => utf8::decode_packed(s, i),
+    }
+}
+
+/// Scalar results of `next_grapheme`: end | units << 32, or one of these flags with an offset.
+pub const G_ERROR: u64 = 1 << 63;
+pub const G_NEED_MORE: u64 = 1 << 62;
+
+/// The error a `next_grapheme` result carries, if any.
+#[inline]
+pub fn grapheme_error(r: u64) -> Option<Error> {
+    if r & G_NEED_MORE != 0 {
+        Some(Error::NeedMore)
+    } else if r & G_ERROR != 0 {
+        Some(Error::InvalidUtf8(r as u32 as usize))
+    } else {
+        None
     }
 }
 
@@ -108,6 +123,7 @@ struct Gb {
 }
 
 impl Gb {
+    #[inline(always)]
     fn start(w: u32) -> Gb {
         let mut g = Gb { prev: GCB_CONTROL, ri_odd: false, incb: 0, emoji: 0 };
         g.update(w, true);
@@ -115,7 +131,7 @@ impl Gb {
     }
 
     /// Is there a boundary before a code point of class `w`? (UAX #29, GB3-GB999.)
-    #[inline]
+    #[inline(always)]
     fn breaks(&self, w: u32) -> bool {
         let (p, g) = (self.prev, gcb(w));
         let ctl = |x: u32| x == GCB_CR || x == GCB_LF || x == GCB_CONTROL;
@@ -142,7 +158,7 @@ impl Gb {
         !(p == GCB_RI && g == GCB_RI && self.ri_odd) // GB12, GB13, GB999
     }
 
-    #[inline]
+    #[inline(always)]
     fn update(&mut self, w: u32, broke: bool) {
         let g = gcb(w);
         self.ri_odd = g == GCB_RI && (broke || !self.ri_odd);
@@ -165,36 +181,43 @@ impl Gb {
     }
 }
 
-/// End (byte offset) of the grapheme cluster that starts at `start` (< s.len()), and the number
-/// of UTF-16 units it spans. With `partial`, reaching the end of `s` means the cluster may go on:
-/// `Error::NeedMore`.
+/// The grapheme cluster that starts at `start` (< s.len()): returns its end (byte offset) and, in
+/// bits 32-61, the UTF-16 units it spans; or `G_ERROR | offset` for ill-formed input (unless
+/// `lossy`); or, with `partial`, `G_NEED_MORE` when the cluster reaches the end of `s` and may go
+/// on. A scalar result keeps this hot function off the shadow stack (see `utf8::Packed`).
 #[inline(never)]
-pub fn next_grapheme(d: &SegData, s: &[u8], start: usize, lossy: bool, partial: bool) -> Result<(usize, u32), Error> {
-    let (c, n) = decode(s, start, lossy)?;
-    let mut units = if c >= 0x10000 { 2 } else { 1 };
-    let mut st = Gb::start(d.class(c));
-    let mut i = start + n;
+pub fn next_grapheme(d: &SegData, s: &[u8], start: usize, lossy: bool, partial: bool) -> u64 {
+    let p = decode(s, start);
+    if p & utf8::BAD != 0 && !lossy {
+        return G_ERROR | start as u64;
+    }
+    let mut units: u64 = if utf8::cp(p) >= 0x10000 { 2 } else { 1 };
+    let mut st = Gb::start(d.class(utf8::cp(p)));
+    let mut i = start + utf8::width(p);
     // Fast path: two ASCII characters never join unless they are CR LF (GB3; every other ASCII
     // character is Other or Control).
     if let (Some(&a), Some(&b)) = (s.get(start), s.get(i)) {
         if a < 0x80 && b < 0x80 && !(a == b'\r' && b == b'\n') {
-            return Ok((i, units));
+            return i as u64 | units << 32;
         }
     }
     while i < s.len() {
-        let (c, n) = decode(s, i, lossy)?;
-        let w = d.class(c);
+        let p = decode(s, i);
+        if p & utf8::BAD != 0 && !lossy {
+            return G_ERROR | i as u64;
+        }
+        let w = d.class(utf8::cp(p));
         if st.breaks(w) {
-            return Ok((i, units));
+            return i as u64 | units << 32;
         }
         st.update(w, false);
-        units += if c >= 0x10000 { 2 } else { 1 };
-        i += n;
+        units += if utf8::cp(p) >= 0x10000 { 2 } else { 1 };
+        i += utf8::width(p);
     }
     if partial {
-        return Err(Error::NeedMore);
+        return G_NEED_MORE;
     }
-    Ok((i, units))
+    i as u64 | units << 32
 }
 
 const AH: u32 = 1 << WB_ALETTER | 1 << WB_HEBREW_LETTER;
@@ -203,6 +226,7 @@ const MID_NUM_Q: u32 = 1 << WB_MID_NUM | 1 << WB_MID_NUM_LET | 1 << WB_SINGLE_QU
 const IGNORED: u32 = 1 << WB_EXTEND | 1 << WB_FORMAT | 1 << WB_ZWJ;
 const NEWLINES: u32 = 1 << WB_NEWLINE | 1 << WB_CR | 1 << WB_LF;
 const NONE: u32 = 31; // "no code point": matches no set above
+const PEEK_FAILED: u32 = 30;
 
 #[inline(always)]
 fn is(set: u32, wb: u32) -> bool {
@@ -225,69 +249,89 @@ pub struct Words<'a> {
     ri_odd: bool,
     /// Token kinds of the code points since the last boundary (bit per `props::KIND_*`).
     pub kinds: u32,
+    /// Why `next` last returned false, when it was not the end of the text.
+    pub error: Option<Error>,
 }
 
 impl<'a> Words<'a> {
     pub fn new(d: &'a SegData, s: &'a [u8], lossy: bool, partial: bool) -> Self {
-        Words { d, s, lossy, partial, pos: 0, pos16: 0, raw_prev: NONE, prev: NONE, prev2: NONE, ri_odd: false, kinds: 0 }
+        Words { d, s, lossy, partial, pos: 0, pos16: 0, raw_prev: NONE, prev: NONE, prev2: NONE, ri_odd: false, kinds: 0, error: None }
     }
 
-    /// WB of the next code point after `i` that WB4 does not ignore.
-    fn peek(&self, mut i: usize) -> Result<u32, Error> {
+    /// WB of the next code point after `i` that WB4 does not ignore; `PEEK_FAILED` (with the
+    /// reason in `error`) when the text is ill-formed or ends while more follows.
+    fn peek(&mut self, mut i: usize) -> u32 {
         while i < self.s.len() {
-            let (c, n) = decode(self.s, i, self.lossy)?;
-            let wb = wb(self.d.class(c));
-            if !is(IGNORED, wb) {
-                return Ok(wb);
+            let p = decode(self.s, i);
+            if p & utf8::BAD != 0 && !self.lossy {
+                self.error = Some(Error::InvalidUtf8(i));
+                return PEEK_FAILED;
             }
-            i += n;
+            let wb = wb(self.d.class(utf8::cp(p)));
+            if !is(IGNORED, wb) {
+                return wb;
+            }
+            i += utf8::width(p);
         }
         if self.partial {
-            Err(Error::NeedMore)
-        } else {
-            Ok(NONE)
+            self.error = Some(Error::NeedMore);
+            return PEEK_FAILED;
         }
+        NONE
     }
 
-    /// Advances to the next boundary; false at the end of the text. On return `pos` is the
-    /// boundary and `kinds` describes the segment that ends there (reset it after reading).
+    /// Advances to the next boundary. True: `pos` is the boundary and `kinds` describes the
+    /// segment that ends there (reset it after reading). False: the end of the text, or an
+    /// error, which is then in `error`.
     #[inline(never)]
-    pub fn next(&mut self) -> Result<bool, Error> {
+    pub fn next(&mut self) -> bool {
         let s = self.s;
-        if self.pos >= s.len() {
-            return Ok(false);
+        if self.pos >= s.len() || self.error.is_some() {
+            return false;
         }
         let mut inside = false; // a boundary needs at least one code point before it
         loop {
             if self.pos >= s.len() {
                 // WB2: a break at the end of the text, unless more text follows.
                 if self.partial {
-                    return Err(Error::NeedMore);
+                    self.error = Some(Error::NeedMore);
+                    return false;
                 }
-                return Ok(true);
+                return true;
             }
-            let (c, n) = decode(s, self.pos, self.lossy)?;
+            let p = decode(s, self.pos);
+            if p & utf8::BAD != 0 && !self.lossy {
+                self.error = Some(Error::InvalidUtf8(self.pos));
+                return false;
+            }
+            let c = utf8::cp(p);
             let class = self.d.class(c);
             let cur = wb(class);
-            if inside && self.breaks(cur, class, self.pos + n)? {
-                return Ok(true);
+            if inside {
+                match self.breaks(cur, class, self.pos + utf8::width(p)) {
+                    0 => {}
+                    1 => return true,
+                    _ => return false,
+                }
             }
             inside = true;
             self.kinds |= 1 << kind(class);
-            self.advance(cur, c, n);
+            self.advance(cur, c, utf8::width(p));
             // Fast path: inside a run of ASCII letters, or of ASCII digits, there is no boundary
             // (WB5, WB8), and the state after the run is the state after its first character.
             if c < 0x80 && is(AH | 1 << WB_NUMERIC, cur) {
                 let digit = cur == WB_NUMERIC;
                 let start = self.pos;
-                while let Some(&b) = s.get(self.pos) {
+                let mut k = start;
+                while let Some(&b) = s.get(k) {
                     if !b.is_ascii_alphanumeric() || b.is_ascii_digit() != digit {
                         break;
                     }
-                    self.pos += 1;
+                    k += 1;
                 }
-                if self.pos > start {
-                    self.pos16 += (self.pos - start) as u32;
+                if k > start {
+                    self.pos = k;
+                    self.pos16 += (k - start) as u32;
                     self.prev2 = cur;
                 }
             }
@@ -309,43 +353,51 @@ impl<'a> Words<'a> {
         self.pos16 += if c >= 0x10000 { 2 } else { 1 };
     }
 
-    /// Is there a boundary before a code point whose WB is `cur`? `after` is the byte offset
-    /// just past it, for the lookahead rules.
-    fn breaks(&self, cur: u32, class: u32, after: usize) -> Result<bool, Error> {
+    /// Is there a boundary before a code point whose WB is `cur`? 1 yes, 0 no, 2 the lookahead
+    /// failed (see `error`). `after` is the byte offset just past it, for WB6, WB7b and WB12.
+    fn breaks(&mut self, cur: u32, class: u32, after: usize) -> u32 {
         let (raw, prev, prev2) = (self.raw_prev, self.prev, self.prev2);
         if raw == WB_CR && cur == WB_LF {
-            return Ok(false); // WB3
+            return 0; // WB3
         }
         if is(NEWLINES, raw) || is(NEWLINES, cur) {
-            return Ok(true); // WB3a, WB3b
+            return 1; // WB3a, WB3b
         }
         if raw == WB_ZWJ && ext_pict(class) {
-            return Ok(false); // WB3c
+            return 0; // WB3c
         }
         if raw == WB_WSEG_SPACE && cur == WB_WSEG_SPACE {
-            return Ok(false); // WB3d
+            return 0; // WB3d
         }
         if is(IGNORED, cur) {
-            return Ok(false); // WB4
+            return 0; // WB4
         }
         let ah = |x| is(AH, x);
         let num = |x| x == WB_NUMERIC;
-        Ok(!(
-            (ah(prev) && ah(cur))                                                        // WB5
-            || (ah(prev) && is(MID_LETTER_Q, cur) && ah(self.peek(after)?))             // WB6
-            || (ah(prev2) && is(MID_LETTER_Q, prev) && ah(cur))                         // WB7
-            || (prev == WB_HEBREW_LETTER && cur == WB_SINGLE_QUOTE)                     // WB7a
-            || (prev == WB_HEBREW_LETTER && cur == WB_DOUBLE_QUOTE && self.peek(after)? == WB_HEBREW_LETTER) // WB7b
+        // The lookahead rules need the next code point WB4 does not ignore; peek only when a rule
+        // could apply.
+        let needs_next = (ah(prev) && is(MID_LETTER_Q, cur))
+            || (prev == WB_HEBREW_LETTER && cur == WB_DOUBLE_QUOTE)
+            || (num(prev) && is(MID_NUM_Q, cur));
+        let next = if needs_next { self.peek(after) } else { NONE };
+        if next == PEEK_FAILED {
+            return 2;
+        }
+        let join = (ah(prev) && ah(cur))                                        // WB5
+            || (ah(prev) && is(MID_LETTER_Q, cur) && ah(next))                  // WB6
+            || (ah(prev2) && is(MID_LETTER_Q, prev) && ah(cur))                 // WB7
+            || (prev == WB_HEBREW_LETTER && cur == WB_SINGLE_QUOTE)             // WB7a
+            || (prev == WB_HEBREW_LETTER && cur == WB_DOUBLE_QUOTE && next == WB_HEBREW_LETTER) // WB7b
             || (prev2 == WB_HEBREW_LETTER && prev == WB_DOUBLE_QUOTE && cur == WB_HEBREW_LETTER) // WB7c
-            || ((num(prev) || ah(prev)) && num(cur))                                    // WB8, WB9
-            || (num(prev) && ah(cur))                                                   // WB10
-            || (num(prev2) && is(MID_NUM_Q, prev) && num(cur))                         // WB11
-            || (num(prev) && is(MID_NUM_Q, cur) && num(self.peek(after)?))              // WB12
-            || (prev == WB_KATAKANA && cur == WB_KATAKANA)                              // WB13
+            || ((num(prev) || ah(prev)) && num(cur))                            // WB8, WB9
+            || (num(prev) && ah(cur))                                           // WB10
+            || (num(prev2) && is(MID_NUM_Q, prev) && num(cur))                  // WB11
+            || (num(prev) && is(MID_NUM_Q, cur) && num(next))                   // WB12
+            || (prev == WB_KATAKANA && cur == WB_KATAKANA)                      // WB13
             || (cur == WB_EXTEND_NUM_LET && (ah(prev) || num(prev) || prev == WB_KATAKANA || prev == WB_EXTEND_NUM_LET)) // WB13a
             || (prev == WB_EXTEND_NUM_LET && (ah(cur) || num(cur) || cur == WB_KATAKANA)) // WB13b
-            || (prev == WB_RI && cur == WB_RI && self.ri_odd)                           // WB15, WB16
-        ))
+            || (prev == WB_RI && cur == WB_RI && self.ri_odd); // WB15, WB16
+        !join as u32
     }
 }
 

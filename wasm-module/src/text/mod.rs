@@ -50,6 +50,24 @@ pub fn counts_as_word(kind: u32) -> bool {
     kind <= TOKEN_KANA
 }
 
+/// Unpacks a `next_grapheme` result into (end, UTF-16 units).
+#[inline]
+fn cluster(r: u64) -> Result<(usize, u32), Error> {
+    match segment::grapheme_error(r) {
+        Some(e) => Err(e),
+        None => Ok((r as u32 as usize, (r >> 32) as u32)),
+    }
+}
+
+/// The end of a word walk: Ok at the end of the text, else the walker's error.
+#[inline]
+fn finished(w: &Words) -> Result<(), Error> {
+    match w.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
 /// How many single-byte grapheme clusters start at `i`: ASCII characters followed by another
 /// ASCII character that is not a CR LF pair's LF. Zero means the general rules must decide.
 #[inline]
@@ -73,11 +91,12 @@ pub fn boundaries(d: &SegData, s: &[u8], o: &segment::Opts, out: &mut Buf<u32>) 
     }
     if o.words {
         let mut w = Words::new(d, s, o.lossy, false);
-        while w.next()? {
+        while w.next() {
             if !out.push(if o.utf16 { w.pos16 } else { w.pos as u32 }) {
                 return Err(oom);
             }
         }
+        finished(&w)?;
     } else {
         let (mut i, mut u16s) = (0usize, 0u32);
         while i < s.len() {
@@ -98,7 +117,7 @@ pub fn boundaries(d: &SegData, s: &[u8], o: &segment::Opts, out: &mut Buf<u32>) 
                 u16s += n as u32;
                 continue;
             }
-            let (end, units) = segment::next_grapheme(d, s, i, o.lossy, false)?;
+            let (end, units) = cluster(segment::next_grapheme(d, s, i, o.lossy, false))?;
             i = end;
             u16s += units;
             if !out.push(if o.utf16 { u16s } else { i as u32 }) {
@@ -131,18 +150,19 @@ pub fn count(d: &SegData, s: &[u8], flags: u32) -> Result<u32, Error> {
                     n += a as u32;
                     continue;
                 }
-                i = segment::next_grapheme(d, s, i, lossy, false)?.0;
+                i = cluster(segment::next_grapheme(d, s, i, lossy, false))?.0;
                 n += 1;
             }
         }
         COUNT_WORDS => {
             let mut w = Words::new(d, s, lossy, false);
-            while w.next()? {
+            while w.next() {
                 if counts_as_word(segment_kind(w.kinds)) {
                     n += 1;
                 }
                 w.kinds = 0;
             }
+            finished(&w)?;
         }
         _ => return Err(Error::BadArgument),
     }
@@ -181,7 +201,7 @@ pub fn tokenize(
     };
     let mut w = Words::new(d, s, lossy, false);
     let (mut start, mut start16) = (0usize, 0u32);
-    while w.next()? {
+    while w.next() {
         let kind = segment_kind(w.kinds);
         w.kinds = 0;
         let keep = !(kind == TOKEN_WHITESPACE && flags & TOK_DROP_WHITESPACE != 0)
@@ -212,7 +232,7 @@ pub fn tokenize(
         start = w.pos;
         start16 = w.pos16;
     }
-    Ok(())
+    finished(&w)
 }
 
 pub const UNIT_BYTES: u32 = 0;
@@ -248,13 +268,7 @@ pub fn truncate(d: &SegData, s: &[u8], flags: u32, limit: u32, reserve: u32) -> 
     let (mut cut, mut cut16) = (0usize, 0u32);
     let mut fits_whole = !partial;
     while i < s.len() {
-        let (end, units) = match segment::next_grapheme(d, s, i, lossy, partial) {
-            Ok(x) => x,
-            // The last cluster of a prefix may continue; what precedes it is settled, so the
-            // answer is known if the budget ran out earlier.
-            Err(Error::NeedMore) => return Err(Error::NeedMore),
-            Err(e) => return Err(e),
-        };
+        let (end, units) = cluster(segment::next_grapheme(d, s, i, lossy, partial))?;
         size += match unit {
             UNIT_BYTES => (end - i) as u64,
             UNIT_UTF16 => units as u64,
@@ -284,11 +298,13 @@ pub fn truncate(d: &SegData, s: &[u8], flags: u32, limit: u32, reserve: u32) -> 
         let mut w = Words::new(d, s, lossy, partial);
         let mut best: Option<(usize, u32)> = None;
         loop {
-            match w.next() {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(Error::NeedMore) if w.pos > cut => break,
-                Err(e) => return Err(e),
+            if !w.next() {
+                match w.error {
+                    None => break,
+                    // Running out of (partial) text after `cut` is fine: those boundaries do not matter.
+                    Some(Error::NeedMore) if w.pos > cut => break,
+                    Some(e) => return Err(e),
+                }
             }
             if w.pos > cut {
                 break;
