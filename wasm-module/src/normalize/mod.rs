@@ -53,6 +53,8 @@ pub struct Opts {
     /// ASCII bytes that need the slow path (case folding, whitespace, controls).
     ascii_upper: bool,
     ascii_low: bool,
+    /// Which BMP stability bitmap this combination of form and options uses (`Scratch::stable`).
+    key: usize,
 }
 
 impl Opts {
@@ -88,6 +90,7 @@ impl Opts {
             mask,
             ascii_upper: fold,
             ascii_low: collapse_ws || strip_controls,
+            key: (f & (7 | OPT_CASEFOLD | OPT_COLLAPSE_WS | OPT_STRIP_CONTROLS)) as usize & 63,
         })
     }
 }
@@ -158,11 +161,38 @@ pub struct Scratch {
     pub sort: Buf<u32>,
     /// Whitespace-collapsing state; here rather than on the stack (see `utf8::Packed`).
     ws: Ws,
+    /// Per combination of form and options (`Opts::key`), one bit per BMP code point: stable.
+    /// Built on first use (65,536 lookups, 8 KiB); afterwards a BMP code point costs one load
+    /// instead of a trie walk and a record read.
+    stable: [Buf<u32>; 64],
 }
+
+const NO_BITMAP: Buf<u32> = Buf::new();
 
 impl Scratch {
     pub const fn new() -> Self {
-        Scratch { seg: Buf::new(), sort: Buf::new(), ws: Ws { collapse: false, emitted: false, pending: false } }
+        Scratch { seg: Buf::new(), sort: Buf::new(), ws: Ws { collapse: false, emitted: false, pending: false }, stable: [NO_BITMAP; 64] }
+    }
+
+    /// The stability bitmap for `o`, building it on first use; None when memory is exhausted.
+    fn bitmap(&mut self, d: &NormData, o: &Opts) -> bool {
+        let b = &mut self.stable[o.key & 63];
+        if b.len() == 2048 {
+            return true;
+        }
+        b.clear();
+        if !b.fill(0, 2048) {
+            return false;
+        }
+        let words = b.as_mut_slice();
+        for c in 0..0x10000u32 {
+            if o.stable(c, d.rec(c)) {
+                if let Some(w) = words.get_mut((c >> 5) as usize) {
+                    *w |= 1 << (c & 31);
+                }
+            }
+        }
+        true
     }
 }
 
@@ -364,11 +394,14 @@ fn last_boundary(d: &NormData, s: &[u8], o: &Opts) -> usize {
 /// stack replacement). And nothing here touches the shadow stack, each adjustment of which is a
 /// call into the runtime.
 #[inline(never)]
-fn scan_stable(d: &NormData, s: &[u8], mut i: usize, o: &Opts) -> u64 {
+fn scan_stable(d: &NormData, s: &[u8], mut i: usize, o: &Opts, bits: &[u32]) -> u64 {
     let mut prev = 0u64;
     while i < s.len() {
-        let a = ascii_stable_run(s, i, o);
-        if a > 0 {
+        if s.get(i).map_or(false, |&b| b < 0x80) {
+            let a = ascii_stable_run(s, i, o);
+            if a == 0 {
+                break;
+            }
             i += a;
             prev = i as u64; // (i - 1) + 1
             continue;
@@ -384,7 +417,14 @@ fn scan_stable(d: &NormData, s: &[u8], mut i: usize, o: &Opts) -> u64 {
         }
         let p = utf8::decode_packed(s, i);
         let c = utf8::cp(p);
-        if p & utf8::BAD != 0 || !o.stable(c, d.rec(c)) {
+        if p & utf8::BAD != 0 {
+            break;
+        }
+        let stable = match bits.get((c >> 5) as usize) {
+            Some(w) => w >> (c & 31) & 1 != 0,
+            None => o.stable(c, d.rec(c)), // outside the BMP
+        };
+        if !stable {
             break;
         }
         prev = i as u64 + 1;
@@ -455,8 +495,11 @@ pub fn normalize(d: &NormData, s: &[u8], o: &Opts, ws_in: u32, out: &mut Buf<u8>
     let mut changed = sc.ws.pending && !s.is_empty();
     let mut run_start = 0; // start of the stable text not yet copied to `out`
     let mut i = 0;
+    if !sc.bitmap(d, o) {
+        return Err(Error::OutOfMemory);
+    }
     loop {
-        let scan = scan_stable(d, s, i, o);
+        let scan = scan_stable(d, s, i, o, sc.stable[o.key & 63].as_slice());
         let stop = scan as u32 as usize;
         if stop >= s.len() {
             break;
