@@ -32,11 +32,16 @@ pub fn data() -> &'static NormData {
     }
 }
 
+thread_local! {
+    // One scratch per thread, as the engine keeps one: it caches the stability bitmaps.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::new());
+}
+
 pub fn run(s: &str, flags: u32) -> String {
     let o = Opts::from_flags(flags).expect("flags");
     let mut out = Buf::new();
-    let mut sc = Scratch::new();
-    match normalize(data(), s.as_bytes(), &o, 0, &mut out, &mut sc) {
+    let r = SCRATCH.with(|sc| normalize(data(), s.as_bytes(), &o, 0, &mut out, &mut sc.borrow_mut()));
+    match r {
         Ok(r) if r.changed => String::from_utf8(out.as_slice().to_vec()).expect("valid UTF-8 out"),
         Ok(_) => s.to_string(),
         Err(_) => panic!("normalize failed"),
@@ -48,18 +53,18 @@ pub fn run(s: &str, flags: u32) -> String {
 pub fn run_chunked(s: &str, flags: u32, cut: usize) -> String {
     let o = Opts::from_flags(flags | OPT_PARTIAL).unwrap();
     let last = Opts::from_flags(flags).unwrap();
-    let (mut out, mut sc) = (Buf::new(), Scratch::new());
+    let mut out = Buf::new();
     let bytes = s.as_bytes();
     let mut result = Vec::new();
     let mut pending: Vec<u8> = bytes[..cut].to_vec();
     let mut ws = 0;
-    let r = normalize(data(), &pending, &o, ws, &mut out, &mut sc).ok().unwrap();
+    let r = SCRATCH.with(|sc| normalize(data(), &pending, &o, ws, &mut out, &mut sc.borrow_mut())).ok().unwrap();
     result.extend_from_slice(if r.changed { out.as_slice() } else { &pending[..r.consumed] });
     out.clear();
     ws = r.ws;
     pending.drain(..r.consumed);
     pending.extend_from_slice(&bytes[cut..]);
-    let r = normalize(data(), &pending, &last, ws, &mut out, &mut sc).ok().unwrap();
+    let r = SCRATCH.with(|sc| normalize(data(), &pending, &last, ws, &mut out, &mut sc.borrow_mut())).ok().unwrap();
     result.extend_from_slice(if r.changed { out.as_slice() } else { &pending[..] });
     String::from_utf8(result).unwrap()
 }
