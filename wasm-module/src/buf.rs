@@ -254,6 +254,17 @@ impl<T: Copy> Buf<T> {
         true
     }
 
+    /// Appends one value into capacity already reserved (ignored if there is none): no growth
+    /// check on the hot path.
+    #[inline(always)]
+    pub fn push_reserved(&mut self, v: T) {
+        if self.len < self.cap {
+            // Safe because len < cap.
+            unsafe { self.ptr.add(self.len).write(v) };
+            self.len += 1;
+        }
+    }
+
     /// Appends a slice; false when memory is exhausted.
     pub fn extend(&mut self, vals: &[T]) -> bool {
         if !self.reserve(vals.len()) {

@@ -231,6 +231,26 @@ pub fn push(out: &mut crate::buf::Buf<u8>, c: u32) -> bool {
     }
 }
 
+/// Appends the UTF-8 encoding of `c` into capacity the caller reserved (4 bytes).
+#[inline(always)]
+pub fn push_reserved(out: &mut crate::buf::Buf<u8>, c: u32) {
+    if c < 0x80 {
+        out.push_reserved(c as u8);
+    } else if c < 0x800 {
+        out.push_reserved(0xC0 | (c >> 6) as u8);
+        out.push_reserved(0x80 | (c & 0x3F) as u8);
+    } else if c < 0x10000 {
+        out.push_reserved(0xE0 | (c >> 12) as u8);
+        out.push_reserved(0x80 | ((c >> 6) & 0x3F) as u8);
+        out.push_reserved(0x80 | (c & 0x3F) as u8);
+    } else {
+        out.push_reserved(0xF0 | ((c >> 18) & 0x07) as u8);
+        out.push_reserved(0x80 | ((c >> 12) & 0x3F) as u8);
+        out.push_reserved(0x80 | ((c >> 6) & 0x3F) as u8);
+        out.push_reserved(0x80 | (c & 0x3F) as u8);
+    }
+}
+
 /// Encodes scalar value `c` into `dst`, returning the length.
 #[inline]
 pub fn encode(c: u32, dst: &mut [u8; 4]) -> usize {

@@ -34,7 +34,7 @@ impl Trie {
     fn block(c: u32) -> Option<usize> {
         if c < 0x40000 {
             Some((c >> 6) as usize)
-        } else if (0xE0000..0xE1000).contains(&c) {
+        } else if c >= 0xE0000 && c < 0xE1000 {
             Some(MAIN_BLOCKS + ((c - 0xE0000) >> 6) as usize)
         } else {
             None

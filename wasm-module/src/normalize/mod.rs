@@ -104,7 +104,7 @@ pub fn is_white_space(c: u32) -> bool {
 /// Controls removed by `strip_controls`: General_Category Cc except TAB, LF and CR.
 #[inline]
 fn is_removed_control(c: u32) -> bool {
-    (c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0D)) || (0x7F..=0x9F).contains(&c)
+    (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D) || (c >= 0x7F && c <= 0x9F)
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -335,10 +335,12 @@ impl Opts {
         if self.removed(c, r) {
             return false;
         }
+        // The mapping's first code point is packed with its ccc and backward-combining bit; an
+        // unmapped code point's own record already says the same, with no second lookup.
         let lead = match d.mapping(r.map[self.mode & 3]).first() {
             Some(&v) if !norm::is_hangul_syllable(c) => v,
             _ if norm::is_hangul_syllable(c) => norm::L_BASE,
-            _ => d.pack(c),
+            _ => (r.ccc as u32) << 24 | if r.flags & norm::F_BACK != 0 { PACK_BACK } else { 0 },
         };
         lead >> 24 == 0 && !(self.composing && lead & PACK_BACK != 0)
     }
@@ -409,7 +411,7 @@ fn scan_stable(d: &NormData, s: &[u8], mut i: usize, o: &Opts, bits: &[u32]) -> 
         // Two-byte code points below U+0300 (lead bytes C2..CB) are starters with no composition
         // partner before them and, under NFC, no change at all: decided without a table lookup.
         if let (Some(&b0), Some(&b1)) = (s.get(i), s.get(i + 1)) {
-            if o.mode == 0 && o.composing && (0xC2..0xCC).contains(&b0) && b1 & 0xC0 == 0x80 && !o.ascii_low {
+            if o.mode == 0 && o.composing && b0 >= 0xC2 && b0 < 0xCC && b1 & 0xC0 == 0x80 && !o.ascii_low {
                 prev = i as u64 + 1;
                 i += 2;
                 continue;
@@ -465,7 +467,8 @@ fn segment(d: &NormData, s: &[u8], start: usize, must: usize, o: &Opts, out: &mu
     }
     let len = if o.composing { compose(d, sc.seg.as_mut_slice()) } else { sc.seg.len() };
     sc.seg.truncate(len);
-    if !out.reserve(len * 4 + 1) {
+    // At most 4 bytes per code point plus one owed space: one reservation, then plain stores.
+    if !out.reserve(len * 5 + 1) {
         return SEGMENT_OOM;
     }
     let ws = &mut sc.ws;
@@ -475,9 +478,11 @@ fn segment(d: &NormData, s: &[u8], start: usize, must: usize, o: &Opts, out: &mu
             ws.pending = ws.emitted;
             continue;
         }
-        if !(ws.flush(out) && utf8::push(out, c)) {
-            return SEGMENT_OOM;
+        if ws.pending {
+            ws.pending = false;
+            out.push_reserved(b' ');
         }
+        utf8::push_reserved(out, c);
         ws.emitted = true;
     }
     k
