@@ -268,3 +268,4 @@ fn set_out(e: &mut Engine, ptr: *const u8, len: usize) {
     e.result[0] = ptr as usize as u32;
     e.result[1] = len as u32;
 }
+

@@ -98,11 +98,15 @@ fn decode(s: &[u8], i: usize) -> utf8::Packed {
 /// Scalar results of `next_grapheme`: end | units << 32, or one of these flags with an offset.
 pub const G_ERROR: u64 = 1 << 63;
 pub const G_NEED_MORE: u64 = 1 << 62;
+/// The cluster runs past the `stop_after` byte offset the caller gave (its end is not needed).
+pub const G_TOO_LONG: u64 = 1 << 61;
 
 /// The error a `next_grapheme` result carries, if any.
 #[inline]
 pub fn grapheme_error(r: u64) -> Option<Error> {
-    if r & G_NEED_MORE != 0 {
+    if r & G_TOO_LONG != 0 {
+        Some(Error::BadArgument)
+    } else if r & G_NEED_MORE != 0 {
         Some(Error::NeedMore)
     } else if r & G_ERROR != 0 {
         Some(Error::InvalidUtf8(r as u32 as usize))
@@ -184,9 +188,11 @@ impl Gb {
 /// The grapheme cluster that starts at `start` (< s.len()): returns its end (byte offset) and, in
 /// bits 32-61, the UTF-16 units it spans; or `G_ERROR | offset` for ill-formed input (unless
 /// `lossy`); or, with `partial`, `G_NEED_MORE` when the cluster reaches the end of `s` and may go
-/// on. A scalar result keeps this hot function off the shadow stack (see `utf8::Packed`).
+/// on; or `G_TOO_LONG` once the cluster runs past byte `stop_after`, for a caller that only needs
+/// to know it is too long (truncation must not read a huge cluster to its end). A scalar result
+/// keeps this hot function off the shadow stack (see `utf8::Packed`).
 #[inline(never)]
-pub fn next_grapheme(d: &SegData, s: &[u8], start: usize, lossy: bool, partial: bool) -> u64 {
+pub fn next_grapheme(d: &SegData, s: &[u8], start: usize, lossy: bool, partial: bool, stop_after: usize) -> u64 {
     let p = decode(s, start);
     if p & utf8::BAD != 0 && !lossy {
         return G_ERROR | start as u64;
@@ -202,6 +208,9 @@ pub fn next_grapheme(d: &SegData, s: &[u8], start: usize, lossy: bool, partial: 
         }
     }
     while i < s.len() {
+        if i > stop_after {
+            return G_TOO_LONG;
+        }
         let p = decode(s, i);
         if p & utf8::BAD != 0 && !lossy {
             return G_ERROR | i as u64;

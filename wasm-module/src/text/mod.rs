@@ -117,7 +117,7 @@ pub fn boundaries(d: &SegData, s: &[u8], o: &segment::Opts, out: &mut Buf<u32>) 
                 u16s += n as u32;
                 continue;
             }
-            let (end, units) = cluster(segment::next_grapheme(d, s, i, o.lossy, false))?;
+            let (end, units) = cluster(segment::next_grapheme(d, s, i, o.lossy, false, usize::MAX))?;
             i = end;
             u16s += units;
             if !out.push(if o.utf16 { u16s } else { i as u32 }) {
@@ -150,7 +150,7 @@ pub fn count(d: &SegData, s: &[u8], flags: u32) -> Result<u32, Error> {
                     n += a as u32;
                     continue;
                 }
-                i = cluster(segment::next_grapheme(d, s, i, lossy, false))?.0;
+                i = cluster(segment::next_grapheme(d, s, i, lossy, false, usize::MAX))?.0;
                 n += 1;
             }
         }
@@ -268,7 +268,17 @@ pub fn truncate(d: &SegData, s: &[u8], flags: u32, limit: u32, reserve: u32) -> 
     let (mut cut, mut cut16) = (0usize, 0u32);
     let mut fits_whole = !partial;
     while i < s.len() {
-        let (end, units) = cluster(segment::next_grapheme(d, s, i, lossy, partial))?;
+        // A cluster longer than what is left of the limit cannot fit; stop reading it there, so
+        // one enormous cluster (a letter with millions of marks) costs no more than the budget.
+        // Every unit takes at most four bytes.
+        let left = (limit as u64).saturating_sub(size);
+        let stop_after = if unit == UNIT_GRAPHEMES { usize::MAX } else { i.saturating_add((left * 4 + 4).min(usize::MAX as u64 / 2) as usize) };
+        let r = segment::next_grapheme(d, s, i, lossy, partial, stop_after);
+        if r & segment::G_TOO_LONG != 0 {
+            fits_whole = false;
+            break;
+        }
+        let (end, units) = cluster(r)?;
         size += match unit {
             UNIT_BYTES => (end - i) as u64,
             UNIT_UTF16 => units as u64,
@@ -294,9 +304,12 @@ pub fn truncate(d: &SegData, s: &[u8], flags: u32, limit: u32, reserve: u32) -> 
         return Err(Error::NeedMore);
     }
     if flags & TRUNC_AT_WORD != 0 && cut > 0 {
-        // Pass 2: the last boundary at or before `cut` that ends a word segment.
+        // Pass 2: the last boundary at or before `cut` that ends a word segment and is also a
+        // grapheme boundary (a word boundary can fall inside a cluster, after a Prepend).
         let mut w = Words::new(d, s, lossy, partial);
         let mut best: Option<(usize, u32)> = None;
+        let mut g = 0usize; // grapheme boundaries are walked alongside
+
         loop {
             if !w.next() {
                 match w.error {
@@ -309,7 +322,10 @@ pub fn truncate(d: &SegData, s: &[u8], flags: u32, limit: u32, reserve: u32) -> 
             if w.pos > cut {
                 break;
             }
-            if counts_as_word(segment_kind(w.kinds)) {
+            while g < w.pos {
+                g = cluster(segment::next_grapheme(d, s, g, lossy, false, usize::MAX))?.0;
+            }
+            if counts_as_word(segment_kind(w.kinds)) && g == w.pos {
                 best = Some((w.pos, w.pos16));
             }
             w.kinds = 0;

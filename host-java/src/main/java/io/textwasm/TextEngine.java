@@ -45,6 +45,7 @@ public final class TextEngine implements AutoCloseable {
 
     private final InstancePool pool;
     private final Backend backend;
+    private volatile boolean closed;
 
     private TextEngine(Builder b) {
         this.backend = b.backend;
@@ -134,12 +135,17 @@ public final class TextEngine implements AutoCloseable {
     public String normalize(CharSequence text, NormalizationForm form, NormalizationOptions options) {
         Objects.requireNonNull(form, "form");
         String s = text.toString();
+        ensureOpen();
         if (QuickCheck.unchanged(s, form, options)) {
             return s;
         }
         byte[] in = Utf8.encode(s);
         byte[] out = pool.with(ci -> Calls.normalize(ci, in, 0, in.length, flags(form, options), null, 0));
-        return out == null ? s : new String(out, StandardCharsets.UTF_8);
+        if (out != null) {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+        // Unchanged by the core, but unpaired surrogates were already replaced on the way in.
+        return Utf8.hasUnpairedSurrogate(s) ? new String(in, StandardCharsets.UTF_8) : s;
     }
 
     /** UTF-8 in, UTF-8 out. Ill-formed input throws {@link InvalidUtf8Exception} unless the options are lossy. */
@@ -155,8 +161,12 @@ public final class TextEngine implements AutoCloseable {
 
     public boolean isNormalized(CharSequence text, NormalizationForm form, NormalizationOptions options) {
         String s = text.toString();
+        ensureOpen();
         if (QuickCheck.unchanged(s, form, options)) {
             return true;
+        }
+        if (Utf8.hasUnpairedSurrogate(s)) {
+            return false; // normalize would replace them with U+FFFD
         }
         byte[] in = Utf8.encode(s);
         return isNormalized(in, form, options);
@@ -403,8 +413,15 @@ public final class TextEngine implements AutoCloseable {
         return pool.with(ci -> new long[] {(long) ci.pages() * 65536, ci.tableBytes()});
     }
 
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("TextEngine is closed");
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         pool.close();
     }
 }

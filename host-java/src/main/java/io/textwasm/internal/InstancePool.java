@@ -31,13 +31,12 @@ public final class InstancePool implements AutoCloseable {
 
     public <T> T with(Function<CoreInstance, T> work) {
         CoreInstance ci = acquire();
-        boolean keep = false;
         try {
-            T r = work.apply(ci);
-            keep = ci.reusable(keepPages);
-            return r;
+            return work.apply(ci);
         } finally {
-            release(ci, keep && ci.reusable(keepPages));
+            // Kept after failures too (invalid UTF-8 is an answer, not damage) unless the instance
+            // marked itself broken (trap, interruption, out of memory) or grew too much.
+            release(ci, ci.reusable(keepPages));
         }
     }
 

@@ -56,6 +56,19 @@ public final class Utf8 {
         return java.util.Arrays.copyOf(out, o);
     }
 
+    /** Whether {@code s} holds a surrogate that is not part of a pair (which encoding replaces). */
+    public static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static int put(byte[] out, int o, int cp) {
         if (cp < 0x80) {
             out[o++] = (byte) cp;

@@ -1,0 +1,297 @@
+package io.textwasm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.textwasm.NormalizationForm;
+import io.textwasm.TextEngine;
+import io.textwasm.testkit.Cps;
+import io.textwasm.testkit.Engines;
+import io.textwasm.testkit.MiniJson;
+import io.textwasm.testkit.Ucd;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@code textwasm} command line, run in-process through {@link Main#run}.
+ *
+ * <p>Golden files: the output of each command on samples/sample.txt is compared with
+ * host-java/src/test/resources/golden/NAME.out. To refresh them on purpose (after a deliberate
+ * change of output), run the tests with {@code -Dgolden.update=true}:
+ * <pre>mvn -pl host-java test -Dtest=CliTest -Dgolden.update=true</pre>
+ * which rewrites the files in the source tree (and then passes); review the diff before
+ * committing. Without the switch a missing or different golden file fails the test.
+ */
+class CliTest {
+    static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    /** What one run printed. */
+    record Run(int exit, byte[] out, String err) {
+        String stdout() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+    }
+
+    static Run run(byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run run(String stdin, String... args) {
+        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static Path sample() {
+        return Ucd.root().resolve("samples/sample.txt");
+    }
+
+    static Path goldenDir() {
+        return Ucd.root().resolve("host-java/src/test/resources/golden");
+    }
+
+    static void assertOk(Run r) {
+        assertEquals(0, r.exit(), () -> "exit " + r.exit() + ", stderr: " + r.err());
+        assertEquals("", r.err(), "nothing on stderr");
+    }
+
+    /** A usage or input error: the given exit code and exactly one line on stderr, no stack trace. */
+    static void assertOneLineError(Run r, int exit, String... mentions) {
+        assertEquals(exit, r.exit(), () -> "stderr: " + r.err());
+        String[] lines = r.err().split("\n");
+        assertEquals(1, lines.length, () -> "expected one line on stderr, got:\n" + r.err());
+        assertTrue(lines[0].startsWith("textwasm: "), lines[0]);
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), () -> "a stack trace or exception name: " + r.err());
+        for (String m : mentions) {
+            assertTrue(lines[0].contains(m), () -> "'" + lines[0] + "' should mention '" + m + "'");
+        }
+    }
+
+    // ------------------------------------------------------------------ golden files
+
+    static Stream<Arguments> goldenCommands() {
+        return Stream.of(
+                Arguments.of("normalize-nfc", List.of("normalize")),
+                Arguments.of("normalize-nfd", List.of("normalize", "--form", "NFD")),
+                Arguments.of("normalize-nfkc", List.of("normalize", "--form=NFKC")),
+                Arguments.of("normalize-nfkd", List.of("normalize", "--form", "nfkd")),
+                Arguments.of("normalize-nfkc-cf", List.of("normalize", "--form", "NFKC_CF")),
+                Arguments.of("normalize-nfc-casefold-collapse", List.of("normalize", "--casefold", "--collapse-whitespace", "--strip-controls")),
+                Arguments.of("count-words", List.of("count", "--words")),
+                Arguments.of("count-graphemes", List.of("count", "--graphemes")),
+                Arguments.of("count-chars", List.of("count", "--chars")),
+                Arguments.of("count-bytes", List.of("count", "--bytes")),
+                Arguments.of("segment-graphemes", List.of("segment", "--graphemes")),
+                Arguments.of("segment-words-jsonl", List.of("segment", "--words", "--format", "jsonl")),
+                Arguments.of("tokenize-text", List.of("tokenize")),
+                Arguments.of("tokenize-jsonl", List.of("tokenize", "--format", "jsonl", "--no-whitespace", "--casefold")),
+                Arguments.of("truncate-bytes", List.of("truncate", "--max-bytes", "100", "--ellipsis", "…", "--at-word")),
+                Arguments.of("truncate-graphemes", List.of("truncate", "--max-graphemes", "150")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenCommands")
+    void goldenOutputOnTheSample(String name, List<String> args) throws IOException {
+        List<String> argv = new ArrayList<>(args);
+        argv.add(sample().toString());
+        Run r = run(new byte[0], argv.toArray(new String[0]));
+        assertOk(r);
+        Path golden = goldenDir().resolve(name + ".out");
+        if (UPDATE) {
+            Files.createDirectories(golden.getParent());
+            Files.write(golden, r.out());
+            return;
+        }
+        assertTrue(Files.exists(golden), golden + " is missing; create it with -Dgolden.update=true and review it");
+        String want = Files.readString(golden, StandardCharsets.UTF_8);
+        String got = r.stdout();
+        if (!want.equals(got)) {
+            int at = io.textwasm.testkit.Batches.firstDifference(want, got);
+            throw new AssertionError("textwasm " + String.join(" ", args) + " differs from " + golden + " at char " + at
+                    + "\n  expected: " + Cps.escape(want.substring(Math.max(0, at - 10), Math.min(want.length(), at + 20)))
+                    + "\n  actual:   " + Cps.escape(got.substring(Math.max(0, at - 10), Math.min(got.length(), at + 20)))
+                    + "\n  (refresh on purpose with -Dgolden.update=true)");
+        }
+    }
+
+    // ------------------------------------------------------------------ normalize
+
+    @Test
+    void normalizeReadsStdinAndFilesAndMatchesTheLibrary(@TempDir Path dir) throws IOException {
+        String text = "Cafe\u0301 ｶﾞｰﾃﾞﾝ ﬁ Å\n";
+        TextEngine e = Engines.aot();
+        for (NormalizationForm f : NormalizationForm.values()) {
+            Run r = run(text, "normalize", "--form", f == NormalizationForm.NFKC_CASEFOLD ? "NFKC_CF" : f.name());
+            assertOk(r);
+            assertEquals(e.normalize(text, f), r.stdout(), f.name());
+        }
+        Path a = Files.writeString(dir.resolve("a.txt"), "A\u030A\n");
+        Path b = Files.writeString(dir.resolve("b.txt"), "e\u0301\n");
+        Run r = run("x\u0308\n", "normalize", a.toString(), "-", b.toString());
+        assertOk(r);
+        assertEquals("\u00C5\n\u1E8D\n\u00E9\n", r.stdout(), "files in order, '-' for stdin");
+        Run opts = run("  HELLO\u0001   Wörld\t\n", "normalize", "--casefold", "--collapse-whitespace", "--strip-controls");
+        assertOk(opts);
+        assertEquals("hello wörld", opts.stdout());
+    }
+
+    @Test
+    void invalidUtf8IsExitOneWithTheByteOffsetAndLossyReplacesIt(@TempDir Path dir) throws IOException {
+        byte[] bad = {'o', 'k', ' ', (byte) 0xE2, (byte) 0x82, '!', '\n'};
+        Run r = run(bad, "normalize");
+        assertOneLineError(r, 1, "byte offset 3");
+        Path f = dir.resolve("bad.txt");
+        Files.write(f, bad);
+        assertOneLineError(run(new byte[0], "normalize", f.toString()), 1, "byte offset 3", f.toString());
+        assertOneLineError(run(bad, "count", "--graphemes"), 1, "byte offset 3");
+        assertOneLineError(run(bad, "segment", "--words"), 1, "byte offset 3");
+        assertOneLineError(run(bad, "tokenize"), 1, "byte offset 3");
+        assertOneLineError(run(bad, "truncate", "--max-bytes", "2"), 1, "byte offset 3");
+        // An error far into a long stream: the offset counts from the start of the input.
+        byte[] big = ("Ω".repeat(300_000) + "\n").getBytes(StandardCharsets.UTF_8);
+        big[big.length - 3] = (byte) 0xFF; // the lead byte of the last Ω
+        assertOneLineError(run(big, "normalize", "--form", "NFKC"), 1, "byte offset " + (big.length - 3));
+        assertOneLineError(run(big, "count", "--words"), 1, "byte offset " + (big.length - 3));
+
+        Run lossy = run(bad, "normalize", "--lossy");
+        assertOk(lossy);
+        assertEquals("ok \uFFFD!\n", lossy.stdout());
+        Run lossyCount = run(bad, "count", "--chars", "--lossy");
+        assertOk(lossyCount);
+        assertEquals("6\n", lossyCount.stdout());
+    }
+
+    @Test
+    void usageErrorsAreExitTwoWithOneLine(@TempDir Path dir) {
+        assertOneLineError(run("", "normalize", "--frobnicate"), 2, "--frobnicate");
+        assertOneLineError(run("", "normalize", "--form", "NFX"), 2, "NFX");
+        assertOneLineError(run("", "count", "-x"), 2, "-x");
+        assertOneLineError(run("", "segment"), 2, "--graphemes");
+        assertOneLineError(run("", "tokenize", "--format", "xml"), 2, "xml");
+        assertOneLineError(run("", "truncate"), 2, "--max-bytes");
+        assertOneLineError(run("", "truncate", "--max-bytes", "-3"), 2, "-3");
+        assertOneLineError(run("", "truncate", "--max-bytes", "1", "--ellipsis", "……"), 2, "ellipsis");
+        assertOneLineError(run("", "frobnicate"), 2, "frobnicate");
+        assertOneLineError(run("", "--backend", "gpu", "normalize"), 2, "gpu");
+        assertOneLineError(run("", "normalize", dir.resolve("missing.txt").toString()), 2, "missing.txt");
+        Run none = run("");
+        assertEquals(2, none.exit());
+        Run help = run("", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.stdout().contains("normalize") && help.stdout().contains("tokenize"), help.stdout());
+    }
+
+    // ------------------------------------------------------------------ count, segment, tokenize, truncate
+
+    @Test
+    void countEveryUnitAndSeveralFiles(@TempDir Path dir) throws IOException {
+        String text = "Hello, wörld! 👩‍👩‍👧 日本\n";
+        TextEngine e = Engines.aot();
+        assertEquals(e.countWords(text) + "\n", run(text, "count").stdout(), "words by default");
+        assertEquals(e.countWords(text) + "\n", run(text, "count", "--words").stdout());
+        assertEquals(e.countGraphemes(text) + "\n", run(text, "count", "--graphemes").stdout());
+        assertEquals(text.codePointCount(0, text.length()) + "\n", run(text, "count", "--chars").stdout());
+        assertEquals(text.getBytes(StandardCharsets.UTF_8).length + "\n", run(text, "count", "--bytes").stdout());
+        Path a = Files.writeString(dir.resolve("a.txt"), "one two\n");
+        Path b = Files.writeString(dir.resolve("b.txt"), "three\n");
+        Run r = run("", "count", a.toString(), b.toString());
+        assertOk(r);
+        assertEquals("2\t" + a + "\n1\t" + b + "\n3\ttotal\n", r.stdout());
+    }
+
+    @Test
+    void segmentPrintsOneEscapedSegmentPerLine() {
+        Run r = run("e\u0301\tx\r\n🇫🇷", "segment", "--graphemes");
+        assertOk(r);
+        assertEquals("e\u0301\n\\t\nx\n\\r\\n\n🇫🇷\n", r.stdout());
+        Run w = run("can't stop", "segment", "--words");
+        assertOk(w);
+        assertEquals("can't\n \nstop\n", w.stdout());
+    }
+
+    /** JSON Lines parse back; byte offsets slice the input into the token texts, and they tile it. */
+    @Test
+    void tokenizeJsonlParsesBackWithByteOffsets() {
+        String text = "Grüße, 世界! 42 👍🏽 \"quoted\\\" \u2028 line\n second\tline";
+        byte[] in = text.getBytes(StandardCharsets.UTF_8);
+        Run r = run(in, "tokenize", "--format", "jsonl");
+        assertOk(r);
+        long pos = 0;
+        StringBuilder joined = new StringBuilder();
+        for (String line : r.stdout().split("\n")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> o = (Map<String, Object>) MiniJson.parse(line);
+            long start = (Long) o.get("start");
+            long end = (Long) o.get("end");
+            assertEquals(pos, start, line);
+            String slice = new String(Arrays.copyOfRange(in, (int) start, (int) end), StandardCharsets.UTF_8);
+            assertEquals(slice, o.get("text"), line);
+            assertTrue(List.of("word", "number", "ideographic", "kana", "emoji", "punctuation", "whitespace", "other").contains(o.get("kind")), line);
+            joined.append(slice);
+            pos = end;
+        }
+        assertEquals(text, joined.toString());
+        Run t = run("Hi, 42", "tokenize", "--no-whitespace", "--no-punctuation");
+        assertOk(t);
+        assertEquals("0\t2\tword\tHi\n4\t6\tnumber\t42\n", t.stdout());
+    }
+
+    @Test
+    void truncateEveryUnit() {
+        String text = "Hello wonderful 👩‍👩‍👧 world";
+        assertEquals("Hello", run(text, "truncate", "--max-bytes", "5").stdout());
+        assertEquals("Hello…", run(text, "truncate", "--max-bytes", "14", "--ellipsis", "…", "--at-word").stdout());
+        assertEquals("Hello wonderful ", run(text, "truncate", "--max-chars", "17").stdout());
+        assertEquals("Hello wonderful 👩‍👩‍👧", run(text, "truncate", "--max-graphemes", "17").stdout());
+        assertEquals("Hello wonderful ", run(text, "truncate", "--max-utf16", "20").stdout());
+        assertEquals(text, run(text, "truncate", "--max-bytes", "1000", "--ellipsis", "…").stdout());
+        assertOneLineError(run(text, "truncate", "--max-bytes", "5", "--max-chars", "3"), 2);
+    }
+
+    // ------------------------------------------------------------------ version and backends
+
+    @Test
+    void versionNamesVersionModuleHashUnicodeAndBackend() {
+        Run r = run("", "--version");
+        assertOk(r);
+        List<String> lines = Arrays.asList(r.stdout().split("\n"));
+        assertEquals(4, lines.size(), r.stdout());
+        assertTrue(lines.get(0).matches("textwasm \\S+"), lines.get(0));
+        assertTrue(lines.get(1).matches("module sha256 [0-9a-f]{64}"), lines.get(1));
+        assertEquals("module sha256 " + Engines.aot().moduleSha256(), lines.get(1));
+        assertEquals("unicode 16.0.0", lines.get(2));
+        assertEquals("backend aot", lines.get(3));
+        assertEquals("backend interpreter", run("", "--backend", "interpreter", "--version").stdout().split("\n")[3]);
+        assertEquals("backend compiler", run("", "--backend=compiler", "--version").stdout().split("\n")[3]);
+    }
+
+    @Test
+    void everyBackendRunsACommand() {
+        for (String b : List.of("aot", "compiler", "interpreter")) {
+            Run r = run("Cafe\u0301 ﬁ\n", "--backend", b, "normalize", "--form", "NFKC");
+            assertOk(r);
+            assertEquals("Café fi\n", r.stdout(), b);
+            Run c = run("one two three\n", "--backend", b, "count");
+            assertOk(c);
+            assertEquals("3\n", c.stdout(), b);
+        }
+    }
+}
