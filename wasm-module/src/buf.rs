@@ -16,10 +16,16 @@ mod imp {
     use super::MAX_ALLOC;
     use core::ptr::null_mut;
 
-    // Blocks carry an 8-byte header holding their size class, so `free` needs only the pointer.
+    // Blocks carry an 8-byte header: the size class for small blocks, the byte size (a multiple
+    // of LARGE) for large ones, so `free` needs only the pointer.
     const HEADER: usize = 8;
     const MIN_CLASS: u32 = 4; // 16-byte blocks
     const CLASSES: usize = 32; // class & 31 indexes FREE without a bounds check
+    // Blocks from 64 KiB up are sized in 16 KiB steps rather than powers of two, and a freed one
+    // is reused first-fit: the tables built at start-up are large and their exact sizes vary,
+    // so power-of-two rounding would cost up to half of the instance's memory.
+    const LARGE: usize = 16 << 10;
+    const LARGE_FROM: usize = 64 << 10;
 
     extern "C" {
         // Defined by wasm-ld: the first byte after static data and the stack.
@@ -29,11 +35,11 @@ mod imp {
     // Safe because the module is single-threaded: wasm32-unknown-unknown has no threads and
     // the host never enters an instance from two threads (it pools instances).
     static mut FREE: [usize; CLASSES] = [0; CLASSES];
+    static mut FREE_LARGE: usize = 0;
     static mut BUMP: usize = 0;
     static mut LIMIT: usize = 0;
 
-    fn class_of(size: usize) -> u32 {
-        let total = size + HEADER;
+    fn class_of(total: usize) -> u32 {
         let c = usize::BITS - (total - 1).leading_zeros();
         if c < MIN_CLASS {
             MIN_CLASS
@@ -42,36 +48,72 @@ mod imp {
         }
     }
 
+    /// `need` bytes from the top of the heap, growing memory; 0 when it cannot grow.
+    unsafe fn bump(need: usize) -> usize {
+        // Safe by the single-threaded argument above.
+        unsafe {
+            if BUMP == 0 {
+                BUMP = (&__heap_base as *const u8 as usize + 15) & !15;
+                LIMIT = core::arch::wasm32::memory_size(0) << 16;
+            }
+            if BUMP + need > LIMIT {
+                let pages = (BUMP + need - LIMIT + 0xFFFF) >> 16;
+                if core::arch::wasm32::memory_grow(0, pages) == usize::MAX {
+                    return 0;
+                }
+                LIMIT += pages << 16;
+            }
+            let b = BUMP;
+            BUMP += need;
+            b
+        }
+    }
+
     pub fn alloc(size: usize) -> *mut u8 {
         if size > MAX_ALLOC {
             return null_mut();
         }
-        let class = class_of(size);
+        let total = size + HEADER;
         // Safe because of the single-threaded argument above; every pointer written here lies
         // inside memory this allocator obtained from memory.grow.
         unsafe {
-            let head = FREE[(class & 31) as usize];
-            let block = if head != 0 {
-                FREE[(class & 31) as usize] = *(head as *const usize);
-                head
-            } else {
-                if BUMP == 0 {
-                    BUMP = (&__heap_base as *const u8 as usize + 15) & !15;
-                    LIMIT = core::arch::wasm32::memory_size(0) << 16;
+            let block = if total >= LARGE_FROM {
+                let need = (total + LARGE - 1) & !(LARGE - 1);
+                // First fit among freed large blocks (each links to the next in its second word).
+                let mut link: *mut usize = core::ptr::addr_of_mut!(FREE_LARGE);
+                let mut found = 0;
+                while *link != 0 {
+                    let b = *link;
+                    if *(b as *const usize) >= need {
+                        *link = *((b + 4) as *const usize);
+                        found = b;
+                        break;
+                    }
+                    link = (b + 4) as *mut usize;
                 }
-                let need = 1usize << class;
-                if BUMP + need > LIMIT {
-                    let pages = (BUMP + need - LIMIT + 0xFFFF) >> 16;
-                    if core::arch::wasm32::memory_grow(0, pages) == usize::MAX {
+                if found == 0 {
+                    found = bump(need);
+                    if found == 0 {
                         return null_mut();
                     }
-                    LIMIT += pages << 16;
+                    *(found as *mut usize) = need;
                 }
-                let b = BUMP;
-                BUMP += need;
+                found
+            } else {
+                let class = class_of(total);
+                let head = FREE[(class & 31) as usize];
+                let b = if head != 0 {
+                    FREE[(class & 31) as usize] = *(head as *const usize);
+                    head
+                } else {
+                    bump(1usize << class)
+                };
+                if b == 0 {
+                    return null_mut();
+                }
+                *(b as *mut u32) = class;
                 b
             };
-            *(block as *mut u32) = class;
             (block + HEADER) as *mut u8
         }
     }
@@ -85,9 +127,16 @@ mod imp {
         // Safe by the caller's contract: the header sits 8 bytes before every block we hand out.
         unsafe {
             let block = p as usize - HEADER;
-            let class = (*(block as *const u32) & 31) as usize;
-            *(block as *mut usize) = FREE[class];
-            FREE[class] = block;
+            let word = *(block as *const u32) as usize;
+            if word >= LARGE_FROM {
+                // Large: the size stays in the first word, the link goes in the second.
+                *((block + 4) as *mut usize) = FREE_LARGE;
+                FREE_LARGE = block;
+            } else {
+                let class = word & 31;
+                *(block as *mut usize) = FREE[class];
+                FREE[class] = block;
+            }
         }
     }
 }

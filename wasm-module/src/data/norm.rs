@@ -84,6 +84,32 @@ pub fn is_hangul_syllable(c: u32) -> bool {
     c.wrapping_sub(S_BASE) < S_COUNT
 }
 
+/// The compact tables a `NormData` is built from: the generated ones, or (in ucdgen) freshly
+/// encoded streams, which is how ucdgen measures `sizes` for the next build.
+pub struct Source<'a> {
+    pub ccc: &'a [u8],
+    pub fold: &'a [u8],
+    pub keys: &'a [u8],
+    pub vals: &'a [u8],
+    pub marks: &'a [u8],
+    pub excl: &'a [u8],
+    pub ignorable: &'a [u8],
+    /// Final lengths of the records, the pool and the trie leaves, reserved up front so the
+    /// start-up build allocates each once instead of doubling (see `buf`).
+    pub sizes: [u32; 3],
+}
+
+pub static GENERATED: Source<'static> = Source {
+    ccc: &tables::CCC,
+    fold: &tables::FOLD,
+    keys: &tables::DECOMP_KEYS,
+    vals: &tables::DECOMP_VALS,
+    marks: &tables::DECOMP_MARKS,
+    excl: &tables::COMP_EXCL,
+    ignorable: &tables::DEFAULT_IGNORABLE,
+    sizes: tables::NORM_SIZES,
+};
+
 /// Per-record scratch used only while building.
 #[derive(Clone, Copy, Default)]
 struct Tmp {
@@ -170,10 +196,24 @@ impl NormData {
     /// Expands the compact tables. False when memory is exhausted (the caller reports it).
     #[inline(never)]
     pub fn build(&mut self) -> bool {
+        self.build_from(&GENERATED)
+    }
+
+    pub fn build_from(&mut self, t: &Source) -> bool {
         let mut tmp: Buf<Tmp> = Buf::new();
-        let ok = self.build_with(&mut tmp);
+        let [recs, pool, leaves] = t.sizes;
+        let ok = self.recs.reserve(recs as usize)
+            && tmp.reserve(recs as usize)
+            && self.pool.reserve(pool as usize)
+            && self.trie.reserve_leaves(leaves as usize)
+            && self.build_with(&mut tmp, t);
         tmp.shrink_if_over(0);
         ok
+    }
+
+    /// Lengths to reserve next time: records, pool, trie leaves.
+    pub fn sizes(&self) -> [u32; 3] {
+        [self.recs.len() as u32, self.pool.len() as u32, self.trie.leaves_len() as u32]
     }
 
     /// The record of `c`, created on first use; None when memory is exhausted.
@@ -223,18 +263,18 @@ impl NormData {
         }
     }
 
-    fn build_with(&mut self, tmp: &mut Buf<Tmp>) -> bool {
+    fn build_with(&mut self, tmp: &mut Buf<Tmp>, t: &Source) -> bool {
         if !(self.trie.init() && self.recs.push(EMPTY) && tmp.push(Tmp::default()) && self.pool.push(0)) {
             return false;
         }
         let mut ok = true;
-        formats::valued_ranges(&tables::CCC, &mut |a, b, v| {
+        formats::valued_ranges(t.ccc, &mut |a, b, v| {
             for c in a..=b {
                 ok &= self.mark(c, 0, Some(v as u8), tmp);
             }
         });
-        formats::folds(&tables::FOLD, &mut |c, m| ok &= self.store(c, m, 0, true, tmp));
-        let (keys, vals, marks) = (&tables::DECOMP_KEYS[..], &tables::DECOMP_VALS[..], &tables::DECOMP_MARKS[..]);
+        formats::folds(t.fold, &mut |c, m| ok &= self.store(c, m, 0, true, tmp));
+        let (keys, vals, marks) = (t.keys, t.vals, t.marks);
         formats::decompositions(keys, vals, marks, &mut |c, compat, m| {
             ok &= self.store(c, m, if compat { 0x80 } else { 0 }, false, tmp)
         });
@@ -254,13 +294,13 @@ impl NormData {
                 }
             }
         });
-        ok &= self.build_compositions(tmp);
+        ok &= self.build_compositions(tmp, t.excl);
         // Hangul syllables: one record for the whole block; their mappings are computed.
         let hangul = self.recs.len() as u16;
         ok &= self.recs.push(Rec { flags: F_MAPPED | F_MAPPED << 1 | F_MAPPED << 2 | F_MAPPED << 3, ..EMPTY })
             && tmp.push(Tmp::default())
             && self.trie.set_range(S_BASE, S_BASE + S_COUNT - 1, hangul);
-        ok && self.expand_all(tmp) && self.apply_default_ignorables()
+        ok && self.expand_all(tmp) && self.apply_default_ignorables(t.ignorable)
     }
 
     fn simple_fold(&self, c: u32, tmp: &Buf<Tmp>) -> Option<u32> {
@@ -278,10 +318,10 @@ impl NormData {
 
     /// Composition pairs: canonical two-code-point mappings, minus Full_Composition_Exclusion
     /// (CompositionExclusions.txt, singletons and non-starter decompositions).
-    fn build_compositions(&mut self, tmp: &mut Buf<Tmp>) -> bool {
+    fn build_compositions(&mut self, tmp: &mut Buf<Tmp>, excl: &[u8]) -> bool {
         let mut excluded: Buf<u32> = Buf::new();
         let mut ok = true;
-        formats::ranges(&tables::COMP_EXCL, &mut |a, b| {
+        formats::ranges(excl, &mut |a, b| {
             for c in a..=b {
                 ok &= excluded.push(c);
             }
@@ -450,10 +490,10 @@ impl NormData {
 
     /// Default_Ignorable_Code_Point: a flag on records that exist, one shared record otherwise
     /// (nothing is written to the trie after this, so sharing is safe).
-    fn apply_default_ignorables(&mut self) -> bool {
+    fn apply_default_ignorables(&mut self, ranges: &[u8]) -> bool {
         let shared = self.recs.len() as u16;
         let mut ok = self.recs.push(Rec { flags: F_DEFAULT_IGNORABLE, ..EMPTY });
-        formats::ranges(&tables::DEFAULT_IGNORABLE, &mut |a, b| {
+        formats::ranges(ranges, &mut |a, b| {
             for c in a..=b {
                 let id = self.trie.get(c) as usize;
                 if id == 0 {
@@ -466,3 +506,4 @@ impl NormData {
         ok
     }
 }
+

@@ -49,12 +49,18 @@ impl SegData {
 
     #[inline(never)]
     pub fn build(&mut self) -> bool {
-        let mut ok = self.trie.init();
+        self.build_from(&tables::SEG_CLASSES, &tables::SEG_RUN_LENGTHS, &tables::SEG_RUN_CLASSES, tables::SEG_LEAVES)
+    }
+
+    /// Builds from class words, run lengths and run classes (ucdgen passes fresh streams to
+    /// measure `leaves`, the trie size reserved up front).
+    pub fn build_from(&mut self, classes: &[u8], lengths: &[u8], runs: &[u8], leaves: u32) -> bool {
+        let mut ok = self.trie.init() && self.trie.reserve_leaves(leaves as usize);
         for (k, slot) in self.classes.iter_mut().enumerate() {
-            let byte = |i: usize| tables::SEG_CLASSES.get(i).copied().unwrap_or(0) as u16;
+            let byte = |i: usize| classes.get(i).copied().unwrap_or(0) as u16;
             *slot = byte(2 * k) | byte(2 * k + 1) << 8;
         }
-        formats::partition(&tables::SEG_RUN_LENGTHS, &tables::SEG_RUN_CLASSES, &mut |a, b, id| ok &= self.trie.set_range(a, b, id as u16));
+        formats::partition(lengths, runs, &mut |a, b, id| ok &= self.trie.set_range(a, b, id as u16));
         for c in 0..128u32 {
             self.ascii[c as usize] = self.class_slow(c) as u16;
         }
@@ -63,6 +69,10 @@ impl SegData {
 
     pub fn bytes(&self) -> usize {
         self.trie.bytes() + 128
+    }
+
+    pub fn leaves(&self) -> u32 {
+        self.trie.leaves_len() as u32
     }
 
     fn class_slow(&self, c: u32) -> u32 {

@@ -3,6 +3,11 @@
 
 pub const UNICODE_VERSION: (u8, u8, u8) = (16, 0, 0);
 
+/// Lengths the start-up build reserves (records, mapping pool, trie leaves), measured by
+/// running the core's own builder on these tables.
+pub const NORM_SIZES: [u32; 3] = [7938, 22479, 23232];
+pub const SEG_LEAVES: u32 = 25536;
+
 /// Canonical_Combining_Class runs (formats::valued_ranges)
 pub static CCC: [u8; 1234] = [
     128, 6, 20, 230, 0, 0, 232, 0, 3, 220, 0, 0, 232, 0, 0, 216, 0, 4, 220, 0, 1, 202, 0, 3,
