@@ -17,12 +17,12 @@ cd "$(dirname "$0")"
 
 sha256() { sha256sum "$1" | cut -d' ' -f1; }
 
-build_wasm() { # $1 = profile, $2 = out dir
+build_wasm() { # $1 = profile, $2 = out dir [, $3 = cargo target dir]
   require_toolchain
-  local profile=$1 out=$2
-  "$CARGO" build --locked --quiet --profile "$profile" --target wasm32-unknown-unknown -p textwasm-core
+  local profile=$1 out=$2 target=${3:-target}
+  CARGO_TARGET_DIR="$target" "$CARGO" build --locked --quiet --profile "$profile" --target wasm32-unknown-unknown -p textwasm-core
   mkdir -p "$out"
-  local wasm="target/wasm32-unknown-unknown/$profile/textwasm_core.wasm"
+  local wasm="$target/wasm32-unknown-unknown/$profile/textwasm_core.wasm"
   local dest="$out/textwasm.wasm"
   [ "$profile" = release ] || dest="$out/textwasm-$profile.wasm"
   # Binaryen shrinks what LLVM leaves, with a hand-picked list of passes rather than -Oz: -Oz
@@ -48,6 +48,17 @@ case "${1:-}" in
     require_toolchain
     require_test_tools
     "$CARGO" test --locked --workspace 2>&1
+    # Reproducibility: a second clean build in another directory must give identical bytes.
+    a=$(mktemp -d) b=$(mktemp -d)
+    build_wasm release "$a/out" "$a/target" >/dev/null
+    build_wasm release "$b/out" "$b/target" >/dev/null
+    if cmp -s "$a/out/textwasm.wasm" "$b/out/textwasm.wasm"; then
+      echo "textwasm: reproducible: two clean builds are byte-identical ($(sha256 "$a/out/textwasm.wasm"))"
+      rm -rf "$a" "$b"
+    else
+      echo "textwasm: NOT reproducible: $a/out/textwasm.wasm and $b/out/textwasm.wasm differ" >&2
+      exit 1
+    fi
     ;;
   check-tables)
     require_toolchain

@@ -43,6 +43,19 @@ class AbiBoundaryTest {
     }
 
     @Test
+    void theModuleImportsNothingAndExportsTheDocumentedAbi() {
+        com.dylibso.chicory.wasm.WasmModule m = com.dylibso.chicory.wasm.Parser.parse(CoreModule.bytes());
+        assertEquals(0, m.importSection().importCount(), "the core must not import anything");
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (int i = 0; i < m.exportSection().exportCount(); i++) {
+            names.add(m.exportSection().getExport(i).name());
+        }
+        assertTrue(names.containsAll(java.util.List.of("memory", "tw_abi_version", "tw_unicode_version", "tw_result", "tw_alloc", "tw_free", "tw_call")), names.toString());
+        assertEquals(Abi.ABI_MAJOR << 16, (int) instance.export("tw_abi_version").apply()[0] & 0xFFFF0000);
+        assertEquals(16 << 16, (int) instance.export("tw_unicode_version").apply()[0]);
+    }
+
+    @Test
     void pointersOutsideMemoryNegativeLengthsAndNullAreRefused() {
         int memBytes = memory.pages() * 65536;
         assertEquals(Abi.BAD_POINTER, call(Abi.OP_NORMALIZE, memBytes - 4, 100, 0, 0, 0));
