@@ -39,7 +39,6 @@ public class GraalWasmBench {
     static final class Host {
         final Value call;
         /** Per-operation exports of modules built before tw_call (see bench.mjs); null when tw_call exists. */
-        final Value[] legacy;
         final Value alloc;
         final Value free;
         final Value memory;
@@ -56,16 +55,7 @@ public class GraalWasmBench {
             }
             call = exports.getMember("tw_call");
             if (call == null) {
-                String[] names = {"tw_init", "tw_utf8_info", "tw_normalize", "tw_is_normalized", "tw_segment", "tw_count", "tw_tokenize", "tw_truncate"};
-                legacy = new Value[names.length];
-                for (int i = 0; i < names.length; i++) {
-                    legacy[i] = exports.getMember(names[i]);
-                    if (legacy[i] == null) {
-                        throw new IllegalStateException("the module exports neither tw_call nor " + names[i] + ": " + exports.getMemberKeys());
-                    }
-                }
-            } else {
-                legacy = null;
+                throw new IllegalStateException("the module does not export tw_call (ABI 1.0): " + exports.getMemberKeys());
             }
             alloc = exports.getMember("tw_alloc");
             free = exports.getMember("tw_free");
@@ -78,10 +68,7 @@ public class GraalWasmBench {
         }
 
         int invoke(int op, int p, int n, int flags, int a, int b) {
-            if (legacy == null) {
-                return call.execute(op, p, n, flags, a, b).asInt();
-            }
-            return (op == OP_INIT ? legacy[op].execute() : op == OP_TRUNCATE ? legacy[op].execute(p, n, flags, a, b) : legacy[op].execute(p, n, flags)).asInt();
+            return call.execute(op, p, n, flags, a, b).asInt();
         }
 
         int result(int word) {

@@ -141,16 +141,11 @@ export class TextwasmHost {
   }
 }
 
-// Modules built before tw_call existed (ABI 1.0 as first shipped) exported one function per
-// operation; they are still in circulation while the core is being shrunk, so both are accepted.
-const LEGACY = ['tw_init', 'tw_utf8_info', 'tw_normalize', 'tw_is_normalized', 'tw_segment', 'tw_count', 'tw_tokenize', 'tw_truncate'];
-
 function dispatcher(x) {
-  if (typeof x.tw_call === 'function') return x.tw_call;
-  if (!LEGACY.every(n => typeof x[n] === 'function')) {
-    throw new Error(`the module exports neither tw_call nor the per-operation functions: ${Object.keys(x).join(', ')}`);
+  if (typeof x.tw_call !== 'function') {
+    throw new Error(`the module does not export tw_call (ABI 1.0): ${Object.keys(x).join(', ')}`);
   }
-  return (op, p, n, flags, a, b) => op === OP_INIT ? x.tw_init() : op === OP_TRUNCATE ? x.tw_truncate(p, n, flags, a, b) : x[LEGACY[op]](p, n, flags);
+  return x.tw_call;
 }
 
 function isHigh(c) {
