@@ -7,6 +7,7 @@ import io.textwasm.TextEngine;
 import io.textwasm.Token;
 import io.textwasm.TokenizeOptions;
 import io.textwasm.Truncation;
+import io.textwasm.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -151,9 +152,9 @@ final class Commands {
             for (int i = 0; i + 1 < b.length; i++) {
                 String text = new String(buf, b[i], b[i + 1] - b[i], StandardCharsets.UTF_8);
                 if (j) {
-                    out.println("{\"start\":" + (base + b[i]) + ",\"end\":" + (base + b[i + 1]) + ",\"text\":" + Json.string(text) + "}");
+                    out.println("{\"start\":" + (base + b[i]) + ",\"end\":" + (base + b[i + 1]) + ",\"text\":" + Json.quote(text) + "}");
                 } else {
-                    out.println(Json.escapeLine(text));
+                    out.println(LineEscape.of(text));
                 }
             }
         }));
@@ -205,9 +206,9 @@ final class Commands {
             for (Token t : tokens) {
                 String kind = t.kind().name().toLowerCase(Locale.ROOT);
                 if (j) {
-                    out.println("{\"start\":" + t.start() + ",\"end\":" + t.end() + ",\"kind\":\"" + kind + "\",\"text\":" + Json.string(t.text()) + "}");
+                    out.println("{\"start\":" + t.start() + ",\"end\":" + t.end() + ",\"kind\":\"" + kind + "\",\"text\":" + Json.quote(t.text()) + "}");
                 } else {
-                    out.println(t.start() + "\t" + t.end() + "\t" + kind + "\t" + Json.escapeLine(t.text()));
+                    out.println(t.start() + "\t" + t.end() + "\t" + kind + "\t" + LineEscape.of(t.text()));
                 }
             }
         }));

@@ -4,6 +4,7 @@ import io.textwasm.Backend;
 import io.textwasm.InvalidUtf8Exception;
 import io.textwasm.LimitExceededException;
 import io.textwasm.TextEngine;
+import io.textwasm.internal.Json;
 import io.textwasm.plugin.Plugin;
 import io.textwasm.plugin.PluginHost;
 import io.textwasm.plugin.PluginInspection;
@@ -283,23 +284,23 @@ final class PluginCommands {
             line(b, "size", r.size() + " bytes");
             line(b, "name", md.name().orElse("(none)"));
             line(b, "version", md.version().orElse("(none)"));
-            line(b, "description", Json.escapeLine(md.description().orElse("(none)")));
+            line(b, "description", LineEscape.of(md.description().orElse("(none)")));
             line(b, "transforms", r.transforms().isEmpty() ? "(none)" : String.join(", ", r.transforms())
                     + md.defaultTransform().map(d -> " (default " + d + ")").orElse(""));
             line(b, "memory", r.memoryMinPages() < 0 ? "(none)" : pages(r.memoryMinPages()) + " minimum, "
                     + (r.memoryMaxPages() < 0 ? "no maximum" : pages(r.memoryMaxPages()) + " maximum") + " (limit " + sizeText(maxMemory) + ")");
             line(b, "imports", Integer.toString(r.imports().size()));
             for (PluginInspection.Import i : r.imports()) {
-                b.append("  ").append(pad(Json.escapeLine(i.module() + "." + i.name()), 32)).append(pad(i.kind(), 9)).append(pad(i.type(), 36))
+                b.append("  ").append(pad(LineEscape.of(i.module() + "." + i.name()), 32)).append(pad(i.kind(), 9)).append(pad(i.type(), 36))
                         .append(i.offered() ? "offered" : "REFUSED").append('\n');
             }
             line(b, "exports", Integer.toString(r.exports().size()));
             for (PluginInspection.Export e : r.exports()) {
-                b.append(("  " + pad(Json.escapeLine(e.name()), 32) + pad(e.kind(), 9) + e.type()).stripTrailing()).append('\n');
+                b.append(("  " + pad(LineEscape.of(e.name()), 32) + pad(e.kind(), 9) + e.type()).stripTrailing()).append('\n');
             }
             line(b, "ABI check", r.followsAbi() ? "ok" : r.problems().size() + (r.problems().size() == 1 ? " problem" : " problems"));
             for (PluginInspection.Problem p : r.problems()) {
-                b.append("  ").append(Json.escapeLine(p.message())).append('\n');
+                b.append("  ").append(LineEscape.of(p.message())).append('\n');
             }
             return b.toString();
         }
@@ -307,7 +308,7 @@ final class PluginCommands {
         static String json(String file, PluginInspection r, long maxMemory) {
             PluginMetadata md = r.metadata();
             StringBuilder b = new StringBuilder("{");
-            b.append("\"file\":").append(Json.string(file));
+            b.append("\"file\":").append(Json.quote(file));
             b.append(",\"sha256\":\"").append(r.sha256()).append('"');
             b.append(",\"size\":").append(r.size());
             b.append(",\"metadata\":{\"name\":").append(opt(md.name().orElse(null)))
@@ -316,7 +317,7 @@ final class PluginCommands {
                     .append(",\"default\":").append(opt(md.defaultTransform().orElse(null))).append('}');
             b.append(",\"transforms\":[");
             for (int k = 0; k < r.transforms().size(); k++) {
-                b.append(k > 0 ? "," : "").append(Json.string(r.transforms().get(k)));
+                b.append(k > 0 ? "," : "").append(Json.quote(r.transforms().get(k)));
             }
             b.append("],\"memory\":{\"min_pages\":").append(r.memoryMinPages() < 0 ? "null" : Long.toString(r.memoryMinPages()))
                     .append(",\"max_pages\":").append(r.memoryMaxPages() < 0 ? "null" : Long.toString(r.memoryMaxPages()))
@@ -324,21 +325,21 @@ final class PluginCommands {
             b.append(",\"imports\":[");
             for (int k = 0; k < r.imports().size(); k++) {
                 PluginInspection.Import i = r.imports().get(k);
-                b.append(k > 0 ? "," : "").append("{\"module\":").append(Json.string(i.module())).append(",\"name\":").append(Json.string(i.name()))
-                        .append(",\"kind\":\"").append(i.kind()).append("\",\"type\":").append(Json.string(i.type()))
+                b.append(k > 0 ? "," : "").append("{\"module\":").append(Json.quote(i.module())).append(",\"name\":").append(Json.quote(i.name()))
+                        .append(",\"kind\":\"").append(i.kind()).append("\",\"type\":").append(Json.quote(i.type()))
                         .append(",\"offered\":").append(i.offered()).append('}');
             }
             b.append("],\"exports\":[");
             for (int k = 0; k < r.exports().size(); k++) {
                 PluginInspection.Export e = r.exports().get(k);
-                b.append(k > 0 ? "," : "").append("{\"name\":").append(Json.string(e.name())).append(",\"kind\":\"").append(e.kind())
-                        .append("\",\"type\":").append(Json.string(e.type())).append('}');
+                b.append(k > 0 ? "," : "").append("{\"name\":").append(Json.quote(e.name())).append(",\"kind\":\"").append(e.kind())
+                        .append("\",\"type\":").append(Json.quote(e.type())).append('}');
             }
             b.append("],\"abi\":{\"ok\":").append(r.followsAbi()).append(",\"problems\":[");
             for (int k = 0; k < r.problems().size(); k++) {
                 PluginInspection.Problem p = r.problems().get(k);
                 b.append(k > 0 ? "," : "").append("{\"kind\":\"").append(p.kind().name().toLowerCase(Locale.ROOT))
-                        .append("\",\"message\":").append(Json.string(p.message())).append('}');
+                        .append("\",\"message\":").append(Json.quote(p.message())).append('}');
             }
             return b.append("]}}\n").toString();
         }
@@ -348,7 +349,7 @@ final class PluginCommands {
         }
 
         private static String opt(String s) {
-            return s == null ? "null" : Json.string(s);
+            return s == null ? "null" : Json.quote(s);
         }
 
         private static void line(StringBuilder b, String key, String value) {

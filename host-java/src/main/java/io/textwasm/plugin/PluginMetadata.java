@@ -1,5 +1,6 @@
 package io.textwasm.plugin;
 
+import io.textwasm.internal.Json;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -68,14 +69,14 @@ public final class PluginMetadata {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("it is not UTF-8");
         }
-        Object v = MiniJson.parse(text);
+        Object v = Json.parse(text);
         if (!(v instanceof Map)) {
             throw new IllegalArgumentException("it is not a JSON object");
         }
         Map<?, ?> m = (Map<?, ?>) v;
         Object abi = m.get("abi");
-        if (abi != null && !(abi instanceof MiniJson.Number && ((MiniJson.Number) abi).text().equals("1"))) {
-            throw new IllegalArgumentException("it asks for ABI " + (abi instanceof MiniJson.Number ? ((MiniJson.Number) abi).text() : abi)
+        if (abi != null && !(abi instanceof Json.Number && ((Json.Number) abi).text().equals("1"))) {
+            throw new IllegalArgumentException("it asks for ABI " + (abi instanceof Json.Number ? ((Json.Number) abi).text() : abi)
                     + "; this host implements ABI 1");
         }
         return new PluginMetadata(

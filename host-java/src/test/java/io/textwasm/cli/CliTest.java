@@ -8,7 +8,7 @@ import io.textwasm.NormalizationForm;
 import io.textwasm.TextEngine;
 import io.textwasm.testkit.Cps;
 import io.textwasm.testkit.Engines;
-import io.textwasm.testkit.MiniJson;
+import io.textwasm.internal.Json;
 import io.textwasm.testkit.Ucd;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -238,9 +238,9 @@ class CliTest {
         StringBuilder joined = new StringBuilder();
         for (String line : r.stdout().split("\n")) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> o = (Map<String, Object>) MiniJson.parse(line);
-            long start = (Long) o.get("start");
-            long end = (Long) o.get("end");
+            Map<String, Object> o = (Map<String, Object>) Json.parse(line);
+            long start = ((Json.Number) o.get("start")).longValue();
+            long end = ((Json.Number) o.get("end")).longValue();
             assertEquals(pos, start, line);
             String slice = new String(Arrays.copyOfRange(in, (int) start, (int) end), StandardCharsets.UTF_8);
             assertEquals(slice, o.get("text"), line);

@@ -1,5 +1,6 @@
 package io.textwasm.testkit;
 
+import io.textwasm.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ public final class Ucd {
         if (n != null) {
             return n;
         }
-        Map<String, Object> json = (Map<String, Object>) MiniJson.parse(readVerified("NormalizationTest.json"));
+        Map<String, Object> json = (Map<String, Object>) Json.parse(readVerified("NormalizationTest.json"));
         List<Object> entries = (List<Object>) json.get("NormalizationTest");
         List<NormLine> out = new ArrayList<>(entries.size());
         String part = null;
@@ -118,7 +119,7 @@ public final class Ucd {
     /** Lines look like "÷ 0020 × 0308 ÷ 0020 ÷": ÷ marks a boundary, × its absence. */
     @SuppressWarnings("unchecked")
     private static List<BreakLine> breakTest(String file, String key) {
-        Map<String, Object> json = (Map<String, Object>) MiniJson.parse(readVerified(file));
+        Map<String, Object> json = (Map<String, Object>) Json.parse(readVerified(file));
         List<Object> lines = (List<Object>) json.get(key);
         List<BreakLine> out = new ArrayList<>();
         int no = 0;

@@ -8,6 +8,7 @@ import com.ibm.icu.util.ULocale;
 import io.textwasm.NormalizationForm;
 import io.textwasm.Token;
 import io.textwasm.TokenKind;
+import io.textwasm.internal.Utf8;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -121,7 +122,7 @@ public final class Icu4jContender implements Contender {
         long bytes = 0;
         int start = 0;
         for (int end = bi.next(); end != BreakIterator.DONE; start = end, end = bi.next()) {
-            bytes += Utf8Size.of(s, start, end);
+            bytes += Utf8.lengthUpTo(s, start, end, Long.MAX_VALUE);
             if (bytes > maxBytes) {
                 return s.substring(0, fit);
             }

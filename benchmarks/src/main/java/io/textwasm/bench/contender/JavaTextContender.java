@@ -3,6 +3,7 @@ package io.textwasm.bench.contender;
 import io.textwasm.NormalizationForm;
 import io.textwasm.Token;
 import io.textwasm.TokenKind;
+import io.textwasm.internal.Utf8;
 import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ public final class JavaTextContender implements Contender {
         long bytes = 0;
         int start = 0;
         for (int end = bi.next(); end != BreakIterator.DONE; start = end, end = bi.next()) {
-            bytes += Utf8Size.of(s, start, end);
+            bytes += Utf8.lengthUpTo(s, start, end, Long.MAX_VALUE);
             if (bytes > maxBytes) {
                 return s.substring(0, fit);
             }

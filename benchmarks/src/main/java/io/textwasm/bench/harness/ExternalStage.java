@@ -111,10 +111,9 @@ abstract class ExternalStage {
                 } else if (corpus.equals("seed-tokens")) {
                     size = "1,000 tokens";
                 }
-                long bytes = ((Double) m.get("bytes")).longValue();
-                double rate = (Double) m.get("opsPerSec");
-                Object sd = m.get("stdev");
-                results.add(new Measurement((String) m.get("op"), corpus, size, contender(), bytes, rate, sd == null ? Double.NaN : (Double) sd));
+                long bytes = (long) Json.number(m.get("bytes"));
+                double rate = Json.number(m.get("opsPerSec"));
+                results.add(new Measurement((String) m.get("op"), corpus, size, contender(), bytes, rate, Json.number(m.get("stdev"))));
             }
         } catch (RuntimeException e) {
             results.notRun.put(contender() + " " + String.join(",", ops), "unreadable output: " + e.getMessage() + "; stderr: " + r.tail());

@@ -52,13 +52,13 @@ final class MemoryStage {
                 Map<String, Object> m = Json.object(Json.parse(json));
                 String tag = backend + " (" + n + " engines)";
                 if (backend.equals("aot")) {
-                    results.aotLinearBytes = (Double) m.get("linearMemory");
+                    results.aotLinearBytes = Json.number(m.get("linearMemory"));
                 }
-                results.memory.add(new String[] {tag, "linear memory of one idle instance", kib((Double) m.get("linearMemory"))});
-                results.memory.add(new String[] {tag, "  of which expanded tables", kib((Double) m.get("tableBytes"))});
-                results.memory.add(new String[] {tag, "linear memory after normalizing 1 MB (instance kept)", kib((Double) m.get("linearMemoryAfter1MB"))});
-                results.memory.add(new String[] {tag, "Java heap per engine (linear memory included)", kib((Double) m.get("heapPerEngine"))});
-                results.memory.add(new String[] {tag, "metaspace per engine", kib((Double) m.get("metaspacePerEngine"))});
+                results.memory.add(new String[] {tag, "linear memory of one idle instance", kib(Json.number(m.get("linearMemory")))});
+                results.memory.add(new String[] {tag, "  of which expanded tables", kib(Json.number(m.get("tableBytes")))});
+                results.memory.add(new String[] {tag, "linear memory after normalizing 1 MB (instance kept)", kib(Json.number(m.get("linearMemoryAfter1MB")))});
+                results.memory.add(new String[] {tag, "Java heap per engine (linear memory included)", kib(Json.number(m.get("heapPerEngine")))});
+                results.memory.add(new String[] {tag, "metaspace per engine", kib(Json.number(m.get("metaspacePerEngine")))});
             } catch (IOException | RuntimeException e) {
                 results.notRun.put("memory " + backend, e.getMessage());
             }

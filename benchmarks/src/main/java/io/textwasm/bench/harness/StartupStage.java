@@ -64,7 +64,7 @@ final class StartupStage {
                 return;
             }
             Map<String, Object> m = Json.object(Json.parse(json));
-            results.startupMs.computeIfAbsent(name, k -> new ArrayList<>()).add((Double) m.get("firstResultMs"));
+            results.startupMs.computeIfAbsent(name, k -> new ArrayList<>()).add(Json.number(m.get("firstResultMs")));
         } catch (IOException | RuntimeException e) {
             results.notRun.put("startup " + name, e.getMessage());
         }

@@ -1,4 +1,4 @@
-package io.textwasm.plugin;
+package io.textwasm.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,23 +6,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict JSON (RFC 8259) reader for plugin metadata: objects become maps, arrays lists,
- * numbers their source text (metadata needs no arithmetic). Nesting is capped, because the
- * text comes from an untrusted module and a recursive reader must not exhaust the stack.
+ * A strict JSON (RFC 8259) reader, so the library needs no JSON dependency. It reads plugin
+ * metadata (text from an untrusted module) and, in the tests, the vendored UCD files and the
+ * CLI's JSON Lines. Objects become maps, arrays lists, numbers their source text. Nesting is
+ * capped, because a recursive reader must not exhaust the stack on hostile input; anything
+ * malformed throws, so a truncated file cannot pass silently.
  */
-final class MiniJson {
-    static final int MAX_DEPTH = 16;
+public final class Json {
+    public static final int MAX_DEPTH = 16;
 
     private final String s;
     private int i;
 
-    private MiniJson(String s) {
+    private Json(String s) {
         this.s = s;
     }
 
     /** Parses one JSON value; throws IllegalArgumentException naming the offset of the mistake. */
-    static Object parse(String text) {
-        MiniJson p = new MiniJson(text);
+    public static Object parse(String text) {
+        Json p = new Json(text);
         p.space();
         Object v = p.value(0);
         p.space();
@@ -33,7 +35,34 @@ final class MiniJson {
     }
 
     /** A JSON number, kept as written. */
-    record Number(String text) {}
+    public record Number(String text) {
+        /** The number as a long; throws NumberFormatException if it has a fraction or exponent. */
+        public long longValue() {
+            return Long.parseLong(text);
+        }
+    }
+
+    /** {@code s} as a JSON string literal; U+2028 and U+2029 escaped too, so the output is also valid JavaScript. */
+    public static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': b.append("\\\""); break;
+                case '\\': b.append("\\\\"); break;
+                case '\n': b.append("\\n"); break;
+                case '\r': b.append("\\r"); break;
+                case '\t': b.append("\\t"); break;
+                default:
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+            }
+        }
+        return b.append('"').toString();
+    }
 
     private Object value(int depth) {
         if (depth > MAX_DEPTH) {
