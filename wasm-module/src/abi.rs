@@ -163,6 +163,7 @@ pub const OP_SEGMENT: i32 = 4;
 pub const OP_COUNT: i32 = 5;
 pub const OP_TOKENIZE: i32 = 6;
 pub const OP_TRUNCATE: i32 = 7;
+pub const OP_STABLE_SET: i32 = 8;
 
 /// The one entry point for text operations: `op` selects the operation, `ptr`/`len` the UTF-8
 /// input, `flags` its options, `a` and `b` two operation-specific numbers. Returns a status;
@@ -179,6 +180,7 @@ pub const OP_TRUNCATE: i32 = 7;
 /// | 5 COUNT | flags: `text::COUNT_*`, lossy | w2: count |
 /// | 6 TOKENIZE | flags: `text::TOK_*` | w0/w1: records of TOKEN_WORDS u32; w2/w3: folded text |
 /// | 7 TRUNCATE | flags: `text::UNIT_*`/`TRUNC_*`; a: limit, b: reserve | w2: cut (bytes), w3: cut (UTF-16), w4: 1 if cut |
+/// | 8 STABLE_SET | flags as NORMALIZE; no input | w0/w1: u32 bitmap of U+0000..U+1FFFF (`normalize::stable_set`) |
 #[no_mangle]
 pub extern "C" fn tw_call(op: i32, ptr: i32, len: i32, flags: i32, a: i32, b: i32) -> i32 {
     let e = engine();
@@ -245,6 +247,11 @@ fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Re
             e.result[2] = t.cut_bytes;
             e.result[3] = t.cut_utf16;
             e.result[4] = t.truncated as u32;
+        }
+        OP_STABLE_SET => {
+            let o = Opts::from_flags(flags).ok_or(BAD_ARGUMENT)?;
+            let (ptr, len) = normalize::stable_set(&e.norm, &o, &mut e.scratch).map(|b| (b.as_ptr(), b.len())).ok_or(OUT_OF_MEMORY)?;
+            set_out(e, ptr as *const u8, len * 4);
         }
         _ => return Err(BAD_ARGUMENT),
     }

@@ -157,6 +157,51 @@ fn fast_path_both_sides() {
     assert_eq!(run("below U+0300: \u{e9}\u{2c6}", 0), "below U+0300: \u{e9}\u{2c6}");
 }
 
+/// The contract hosts rely on (ABI.md, "Stable code points"): text made only of stable code
+/// points is unchanged (checked after starters that compose with a following character), and
+/// text before a stable code point is untouched by whatever follows it, including marks, jamo
+/// and kana voicing marks that compose backward and characters the options remove. `normalize`
+/// consults the same bitmap, so this checks the set against the segment logic; the independent
+/// oracles are NormalizationTest above and, for the host's use of the set, the ICU4J
+/// differential tests in host-java.
+#[test]
+fn stable_set_contract() {
+    let heads = ['e', '\u{1100}', '\u{AC00}', '\u{304B}', '\u{0B47}', '\u{0DD9}'];
+    let tails = ["e\u{301}\u{200D}\u{323}", "\u{1100}\u{1161}\u{11A8} \u{304B}\u{3099}Ａ"];
+    for flags in [0, 1, 2, 3, 4, OPT_CASEFOLD | OPT_COLLAPSE_WS | OPT_STRIP_CONTROLS] {
+        let o = Opts::from_flags(flags).unwrap();
+        let bits = SCRATCH.with(|sc| stable_set(data(), &o, &mut sc.borrow_mut()).unwrap().to_vec());
+        assert_eq!(bits.len() * 32, STABLE_SET_END as usize);
+        let mut stable = 0;
+        for c in (0..STABLE_SET_END).filter_map(char::from_u32) {
+            if bits[(c as u32 >> 5) as usize] >> (c as u32 & 31) & 1 == 0 {
+                continue;
+            }
+            stable += 1;
+            let alone = c.to_string();
+            assert_eq!(run(&alone, flags), alone, "flags {:#x}: stable U+{:04X} changed alone", flags, c as u32);
+            for h in heads.iter().filter(|&&h| bits[(h as u32 >> 5) as usize] >> (h as u32 & 31) & 1 != 0) {
+                let pair = format!("{}{}", h, c);
+                assert_eq!(run(&pair, flags), pair, "flags {:#x}: stable U+{:04X} changed after U+{:04X}", flags, c as u32, *h as u32);
+            }
+            for t in tails {
+                let want = format!("{}{}", c, run(t, flags));
+                assert_eq!(run(&format!("{}{}", c, t), flags), want, "flags {:#x}: stable U+{:04X} before [{}]", flags, c as u32, escaped(t));
+            }
+        }
+        // Most of the two planes is unassigned or plain letters: a set this small means a broken build.
+        assert!(stable > 100_000, "flags {:#x}: only {} stable code points", flags, stable);
+    }
+    // Both sides: a combining mark, a voicing mark, a V jamo and (NFD) a precomposed letter are not stable.
+    let nfc = SCRATCH.with(|sc| stable_set(data(), &Opts::from_flags(0).unwrap(), &mut sc.borrow_mut()).unwrap().to_vec());
+    let nfd = SCRATCH.with(|sc| stable_set(data(), &Opts::from_flags(1).unwrap(), &mut sc.borrow_mut()).unwrap().to_vec());
+    let bit = |b: &[u32], c: u32| b[(c >> 5) as usize] >> (c & 31) & 1 != 0;
+    for c in [0x301, 0x3099, 0x1161, 0x11A8, 0xFB1F] {
+        assert!(!bit(&nfc, c), "U+{:04X} must not be stable under NFC", c);
+    }
+    assert!(bit(&nfc, 0xE9) && !bit(&nfd, 0xE9) && bit(&nfc, 0xAC00) && !bit(&nfd, 0xAC00) && bit(&nfc, 0x1F600));
+}
+
 #[test]
 fn options() {
     assert_eq!(run("  a \t\n b\u{3000}c  ", OPT_COLLAPSE_WS), "a b c");

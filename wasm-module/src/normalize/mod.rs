@@ -161,31 +161,50 @@ pub struct Scratch {
     pub sort: Buf<u32>,
     /// Whitespace-collapsing state; here rather than on the stack (see `utf8::Packed`).
     ws: Ws,
-    /// Per combination of form and options (`Opts::key`), one bit per BMP code point: stable.
-    /// Built on first use (65,536 lookups, 8 KiB); afterwards a BMP code point costs one load
-    /// instead of a trie walk and a record read.
+    /// Per combination of form and options (`Opts::key`), one bit per code point below
+    /// `STABLE_SET_END` (the BMP and plane 1, where emoji live): stable. Built on first use
+    /// (131,072 lookups, 16 KiB); afterwards such a code point costs one load instead of a trie
+    /// walk and a record read. Hosts fetch the same bits (`stable_set`) to skip text the core
+    /// would leave alone without copying it in.
     stable: [Buf<u32>; 64],
 }
 
 const NO_BITMAP: Buf<u32> = Buf::new();
+
+/// The stability bitmaps cover U+0000..U+1FFFF. Surrogate code points read as stable there; no
+/// decoder ever produces one, and hosts must pair or reject surrogates before looking up.
+pub const STABLE_SET_END: u32 = 0x20000;
+const STABLE_WORDS: usize = (STABLE_SET_END / 32) as usize;
+
+/// The set of code points that `o` leaves unchanged wherever they stand (starters whose mapping
+/// is themselves and that never combine with a character before them), one bit per code point below `STABLE_SET_END`, bit `c & 31` of word
+/// `c >> 5`. Text made only of these is already normalized, which is the rule `scan_stable`
+/// applies; None when memory is exhausted.
+pub fn stable_set<'a>(d: &NormData, o: &Opts, sc: &'a mut Scratch) -> Option<&'a [u32]> {
+    if sc.bitmap(d, o) {
+        Some(sc.stable[o.key & 63].as_slice())
+    } else {
+        None
+    }
+}
 
 impl Scratch {
     pub const fn new() -> Self {
         Scratch { seg: Buf::new(), sort: Buf::new(), ws: Ws { collapse: false, emitted: false, pending: false }, stable: [NO_BITMAP; 64] }
     }
 
-    /// The stability bitmap for `o`, building it on first use; None when memory is exhausted.
+    /// The stability bitmap for `o`, building it on first use; false when memory is exhausted.
     fn bitmap(&mut self, d: &NormData, o: &Opts) -> bool {
         let b = &mut self.stable[o.key & 63];
-        if b.len() == 2048 {
+        if b.len() == STABLE_WORDS {
             return true;
         }
         b.clear();
-        if !b.fill(0, 2048) {
+        if !b.fill(0, STABLE_WORDS) {
             return false;
         }
         let words = b.as_mut_slice();
-        for c in 0..0x10000u32 {
+        for c in 0..STABLE_SET_END {
             if o.stable(c, d.rec(c)) {
                 if let Some(w) = words.get_mut((c >> 5) as usize) {
                     *w |= 1 << (c & 31);
@@ -424,7 +443,7 @@ fn scan_stable(d: &NormData, s: &[u8], mut i: usize, o: &Opts, bits: &[u32]) -> 
         }
         let stable = match bits.get((c >> 5) as usize) {
             Some(w) => w >> (c & 31) & 1 != 0,
-            None => o.stable(c, d.rec(c)), // outside the BMP
+            None => o.stable(c, d.rec(c)), // planes 2 and up
         };
         if !stable {
             break;

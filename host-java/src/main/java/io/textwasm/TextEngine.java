@@ -5,7 +5,7 @@ import io.textwasm.internal.CoreInstance;
 import io.textwasm.internal.CoreModule;
 import io.textwasm.internal.Calls;
 import io.textwasm.internal.InstancePool;
-import io.textwasm.internal.QuickCheck;
+import io.textwasm.internal.StableText;
 import io.textwasm.internal.StreamNormalizer;
 import io.textwasm.internal.Utf8;
 import java.io.IOException;
@@ -44,12 +44,14 @@ public final class TextEngine implements AutoCloseable {
     public static final String UNICODE_VERSION = "16.0.0";
 
     private final InstancePool pool;
+    private final StableText stableText;
     private final Backend backend;
     private volatile boolean closed;
 
     private TextEngine(Builder b) {
         this.backend = b.backend;
         this.pool = new InstancePool(CoreModule.load(b.backend), b.maxInstances, b.maxMemoryMiB * 16, b.keepMemoryMiB * 16);
+        this.stableText = new StableText(pool);
     }
 
     /** An engine with the embedded module and the default (build-time compiled) backend. */
@@ -135,17 +137,26 @@ public final class TextEngine implements AutoCloseable {
     public String normalize(CharSequence text, NormalizationForm form, NormalizationOptions options) {
         Objects.requireNonNull(form, "form");
         String s = text.toString();
+        int flags = flags(form, options);
         ensureOpen();
-        if (QuickCheck.unchanged(s, form, options)) {
+        // Only the part after the text the host proves unchanged is encoded and sent.
+        int start = stableText.start(s, form, options, flags);
+        if (start == s.length()) {
             return s;
         }
-        byte[] in = Utf8.encode(s);
-        byte[] out = pool.with(ci -> Calls.normalize(ci, in, 0, in.length, flags(form, options), null, 0));
+        String rest = s.substring(start);
+        byte[] in = Utf8.encode(rest);
+        byte[] out = pool.with(ci -> Calls.normalize(ci, in, 0, in.length, flags, null, 0));
+        String normalizedRest;
         if (out != null) {
-            return new String(out, StandardCharsets.UTF_8);
+            normalizedRest = new String(out, StandardCharsets.UTF_8);
+        } else if (Utf8.hasUnpairedSurrogate(rest)) {
+            // Unchanged by the core, but unpaired surrogates were already replaced on the way in.
+            normalizedRest = new String(in, StandardCharsets.UTF_8);
+        } else {
+            return s;
         }
-        // Unchanged by the core, but unpaired surrogates were already replaced on the way in.
-        return Utf8.hasUnpairedSurrogate(s) ? new String(in, StandardCharsets.UTF_8) : s;
+        return start == 0 ? normalizedRest : s.substring(0, start).concat(normalizedRest);
     }
 
     /** UTF-8 in, UTF-8 out. Ill-formed input throws {@link InvalidUtf8Exception} unless the options are lossy. */
@@ -162,14 +173,16 @@ public final class TextEngine implements AutoCloseable {
     public boolean isNormalized(CharSequence text, NormalizationForm form, NormalizationOptions options) {
         String s = text.toString();
         ensureOpen();
-        if (QuickCheck.unchanged(s, form, options)) {
+        int start = stableText.start(s, form, options, flags(form, options));
+        if (start == s.length()) {
             return true;
         }
-        if (Utf8.hasUnpairedSurrogate(s)) {
+        String rest = s.substring(start);
+        if (Utf8.hasUnpairedSurrogate(rest)) {
             return false; // normalize would replace them with U+FFFD
         }
-        byte[] in = Utf8.encode(s);
-        return isNormalized(in, form, options);
+        // The skipped text is unchanged, so the whole is normalized exactly when the rest is.
+        return isNormalized(Utf8.encode(rest), form, options);
     }
 
     public boolean isNormalized(byte[] utf8, NormalizationForm form, NormalizationOptions options) {

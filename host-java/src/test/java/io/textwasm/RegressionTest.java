@@ -98,7 +98,7 @@ class RegressionTest {
     }
 
     /**
-     * The host's QuickCheck fast path (TextEngine.normalize / isNormalized for text it can
+     * The host's fast path (StableText: TextEngine.normalize / isNormalized for text it can
      * prove unchanged) answers before the pool is asked, so a closed engine still "works" for
      * such text and throws for other text: use after close() must fail the same way always.
      */

@@ -37,6 +37,15 @@ public final class Calls {
         return ci.result(Abi.R_A0) != 0;
     }
 
+    /** The core's stable set for the form and options in {@code flags} (ABI.md, STABLE_SET). */
+    public static byte[] stableSet(CoreInstance ci, int flags) {
+        int status = ci.call(Abi.OP_STABLE_SET, 0, 0, flags, 0, 0);
+        if (status != Abi.OK) {
+            throw ci.failure(status, null, 0);
+        }
+        return ci.read(ci.result(Abi.R_OUT_PTR), ci.result(Abi.R_OUT_LEN));
+    }
+
     public static int[] segment(CoreInstance ci, byte[] in, int flags) {
         int p = ci.input(in, 0, in.length);
         int status = ci.call(Abi.OP_SEGMENT, p, in.length, flags, 0, 0);

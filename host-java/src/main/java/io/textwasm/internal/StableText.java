@@ -1,0 +1,114 @@
+package io.textwasm.internal;
+
+import io.textwasm.NormalizationForm;
+import io.textwasm.NormalizationOptions;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The part of a string the host can prove a normalization leaves unchanged, so that it is
+ * neither encoded nor copied into linear memory. Two rules, both the core's own (see
+ * wasm-module/ABI.md, "Stable code points"):
+ *
+ * <ol>
+ *   <li>Thresholds, with no options: nothing below U+0300 decomposes, composes or combines under
+ *       NFC; nothing below U+00C0 decomposes (NFD); nothing below U+00A0 has a compatibility
+ *       mapping (NFKC, NFKD); below U+0080 only A-Z change under NFKC_Casefold. Unicode's
+ *       stability policy keeps these true, and for a Latin-1 string HotSpot proves the NFC test
+ *       without looking at the characters.
+ *   <li>The core's stable set for the form and options, fetched once per engine (16 KiB): text
+ *       made only of stable code points is unchanged, and text before the last stable code point
+ *       preceding an unstable one is unchanged whatever follows, so only the rest goes to the core.
+ *       The set comes from the module, so the answers stay the module's.
+ * </ol>
+ */
+public final class StableText {
+    /** The stable set covers U+0000..U+1FFFF (the core's {@code STABLE_SET_END}). */
+    private static final int SET_END = 0x20000;
+    /** Form and option bits that select a set (ABI flags bits 0-5). */
+    private static final int KEY_BITS = 63;
+
+    private final InstancePool pool;
+    private final AtomicReferenceArray<long[]> sets = new AtomicReferenceArray<>(KEY_BITS + 1);
+
+    public StableText(InstancePool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Where the core must start on {@code s} for {@code form} with {@code options} (ABI flags
+     * {@code flags}): {@code s.length()} when {@code s} is already normalized, else a UTF-16 index
+     * such that {@code s[0, start)} is unchanged by the normalization and normalizing
+     * {@code s[start, length)} gives the rest of the result.
+     */
+    public int start(String s, NormalizationForm form, NormalizationOptions options, int flags) {
+        int n = s.length();
+        if (belowThreshold(s, form, options)) {
+            return n;
+        }
+        long[] bits = set(flags & KEY_BITS);
+        int lastStable = 0;
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            int cp = c;
+            int width = 1;
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    break; // unpaired: the core's U+FFFD decides
+                }
+                cp = Character.toCodePoint(c, s.charAt(i + 1));
+                width = 2;
+            }
+            // A long shift uses the low six bits of cp: bit (cp & 63) of word cp / 64.
+            if (cp >= SET_END || (bits[cp >>> 6] >>> cp & 1) == 0) {
+                return lastStable;
+            }
+            lastStable = i;
+            i += width;
+        }
+        return i == n ? n : lastStable;
+    }
+
+    private long[] set(int key) {
+        long[] bits = sets.get(key);
+        if (bits == null) {
+            byte[] raw = pool.with(ci -> Calls.stableSet(ci, key));
+            bits = new long[SET_END / 64];
+            ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits);
+            sets.compareAndSet(key, null, bits);
+        }
+        return bits;
+    }
+
+    static boolean belowThreshold(String s, NormalizationForm form, NormalizationOptions o) {
+        if (o.caseFold() || o.collapseWhitespace() || o.stripControls()) {
+            return false;
+        }
+        char limit;
+        switch (form) {
+            case NFC: limit = 0x300; break;
+            case NFD: limit = 0xC0; break;
+            case NFKC:
+            case NFKD: limit = 0xA0; break;
+            default: return asciiWithoutUppercase(s);
+        }
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean asciiWithoutUppercase(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

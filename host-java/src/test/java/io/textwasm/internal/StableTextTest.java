@@ -1,0 +1,97 @@
+package io.textwasm.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.textwasm.Backend;
+import io.textwasm.NormalizationForm;
+import io.textwasm.NormalizationOptions;
+import io.textwasm.TextEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both sides of the host's fast path: where it stops (the last stable code point before one that
+ * may change), and that the engine's results across that cut are the whole text's results.
+ */
+class StableTextTest {
+    static InstancePool pool;
+    static StableText stable;
+    static TextEngine engine;
+
+    @BeforeAll
+    static void load() {
+        pool = new InstancePool(CoreModule.load(Backend.AOT), 1, 65536, 256);
+        stable = new StableText(pool);
+        engine = TextEngine.create();
+    }
+
+    @AfterAll
+    static void close() {
+        pool.close();
+        engine.close();
+    }
+
+    static int start(String s, NormalizationForm form) {
+        return start(s, form, NormalizationOptions.DEFAULT);
+    }
+
+    static int start(String s, NormalizationForm form, NormalizationOptions o) {
+        // The ABI flags (ABI.md): the form in bits 0-2, the options in bits 3-5.
+        int flags = form.ordinal() | (o.caseFold() ? 1 << 3 : 0) | (o.collapseWhitespace() ? 1 << 4 : 0) | (o.stripControls() ? 1 << 5 : 0);
+        return stable.start(s, form, o, flags);
+    }
+
+    @Test
+    @DisplayName("stable text in any script is recognised whole and returned as the same string")
+    void stableTextIsSkippedWhole() {
+        for (String s : new String[] {"日本語のテキスト、ｶﾀｶﾅ。", "한국어 문장입니다.", "family 👨‍👩‍👧 flag 🇫🇷 ok 👍🏽", "Ελληνικά"}) {
+            assertEquals(s.length(), start(s, NormalizationForm.NFC), s);
+            assertSame(s, engine.normalize(s, NormalizationForm.NFC), s);
+            assertTrue(engine.isNormalized(s, NormalizationForm.NFC), s);
+        }
+    }
+
+    @Test
+    @DisplayName("the cut is at the last stable code point before the first that may change")
+    void cutPositions() {
+        // U+0301 composes with the 'e' before it, so the core must see the 'e'.
+        String late = "日本語のテキスト e\u0301";
+        assertEquals(late.indexOf('e'), start(late, NormalizationForm.NFC));
+        assertEquals("日本語のテキスト \u00e9", engine.normalize(late, NormalizationForm.NFC));
+        assertFalse(engine.isNormalized(late, NormalizationForm.NFC));
+        // A change at the very start: nothing to skip.
+        assertEquals(0, start("\u0301abc", NormalizationForm.NFC));
+        // A surrogate pair is one stable code point; the cut lands on its first unit.
+        assertEquals(2, start("ab😀\u0301", NormalizationForm.NFC));
+        assertEquals("ab😀\u0301", engine.normalize("ab😀\u0301", NormalizationForm.NFC));
+        // An unpaired surrogate stops the skip; the core turns it into U+FFFD.
+        assertEquals(1, start("ab\uD800c", NormalizationForm.NFC));
+        assertEquals("ab\uFFFDc", engine.normalize("ab\uD800c", NormalizationForm.NFC));
+        // Beyond the set (plane 2) the core decides: U+2F800 is a compatibility ideograph.
+        assertEquals(1, start("xy\uD87E\uDC00", NormalizationForm.NFC));
+        assertEquals("xy\u4E3D", engine.normalize("xy\uD87E\uDC00", NormalizationForm.NFC));
+        // The set depends on the form: a Hangul syllable is stable under NFC, not NFD.
+        assertEquals(3, start("xy가", NormalizationForm.NFC));
+        assertEquals(1, start("xy가", NormalizationForm.NFD));
+        assertEquals("xy\u1100\u1161", engine.normalize("xy가", NormalizationForm.NFD));
+        // ... and on the options: with case folding, 'D' may change.
+        NormalizationOptions fold = NormalizationOptions.DEFAULT.withCaseFolding();
+        assertEquals(4, start("abcD", NormalizationForm.NFC));
+        assertEquals(2, start("abcD", NormalizationForm.NFC, fold));
+        assertEquals("abcd", engine.normalize("abcD", NormalizationForm.NFC, fold));
+    }
+
+    @Test
+    @DisplayName("with whitespace collapsing, the text after the cut still collapses and trims correctly")
+    void collapsingAcrossTheCut() {
+        NormalizationOptions collapse = NormalizationOptions.DEFAULT.withCollapsedWhitespace();
+        assertEquals(1, start("日本 \u3000 語 ", NormalizationForm.NFKC, collapse));
+        assertEquals("日本 語", engine.normalize("日本 \u3000 語 ", NormalizationForm.NFKC, collapse));
+        assertEquals("日本", engine.normalize("日本\u3000", NormalizationForm.NFC, collapse));
+    }
+}
