@@ -155,6 +155,21 @@ fn fast_path_both_sides() {
     assert_eq!(run("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 4), "abcdefghijklmnopqrstuvwxyz");
     assert_eq!(run("abcdefghijklmnopqrstuvwxyZ", OPT_CASEFOLD), "abcdefghijklmnopqrstuvwxyz");
     assert_eq!(run("below U+0300: \u{e9}\u{2c6}", 0), "below U+0300: \u{e9}\u{2c6}");
+    // After a long run of three-byte code points the voicing mark still composes with the kana
+    // before it, and NFD still decomposes syllables the NFC bitmap calls stable.
+    assert_eq!(run("日本語のテキストです。か\u{3099}", 0), "日本語のテキストです。が");
+    assert_eq!(run("日本語のテキストです。か\u{3099}", 1), "日本語のテキストて\u{3099}す。か\u{3099}");
+    assert_eq!(run("가가가가가가", 0), "가가가가가가");
+    assert_eq!(run("가가가가가가", 1), "\u{1100}\u{1161}".repeat(6));
+    // ... and ill-formed three-byte shapes inside a long buffer are reported where they start.
+    let o = Opts::from_flags(0).unwrap();
+    for bad in [[0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF]] {
+        let mut b = "日".as_bytes().to_vec();
+        b.extend_from_slice(&bad);
+        b.extend_from_slice(b"AAAAAAAA");
+        let r = SCRATCH.with(|sc| normalize(data(), &b, &o, 0, &mut Buf::new(), &mut sc.borrow_mut()));
+        assert!(matches!(r, Err(Error::InvalidUtf8(3))), "{:02X?} not reported at 3", bad);
+    }
 }
 
 /// The contract hosts rely on (ABI.md, "Stable code points"): text made only of stable code
