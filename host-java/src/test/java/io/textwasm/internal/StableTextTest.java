@@ -87,6 +87,23 @@ class StableTextTest {
     }
 
     @Test
+    @DisplayName("the threshold scan finds the first unit at or above the limit at every offset")
+    void prefixBelowEveryOffset() {
+        for (int len = 0; len <= 20; len++) {
+            String plain = "abcdefghijklmnopqrstuvwxyz".substring(0, len);
+            assertEquals(len, StableText.prefixBelow(plain, (char) 0xA0));
+            for (int at = 0; at < len; at++) {
+                String s = plain.substring(0, at) + '\u00A0' + plain.substring(at + 1);
+                assertEquals(at, StableText.prefixBelow(s, (char) 0xA0), s);
+            }
+        }
+        // NFKC changes U+00A0 and U+00B2 but no lower code point.
+        String latin = "\u0080 prices \u009F";
+        assertSame(latin, engine.normalize(latin, NormalizationForm.NFKC));
+        assertEquals("x2 y", engine.normalize("x\u00B2\u00A0y", NormalizationForm.NFKC));
+    }
+
+    @Test
     @DisplayName("with whitespace collapsing, the text after the cut still collapses and trims correctly")
     void collapsingAcrossTheCut() {
         NormalizationOptions collapse = NormalizationOptions.DEFAULT.withCollapsedWhitespace();
