@@ -144,6 +144,11 @@ impl NormData {
         }
     }
 
+    /// True when `c`'s block of 64 code points has no data: all share one record.
+    pub fn empty_block(&self, c: u32) -> bool {
+        self.trie.empty_block(c)
+    }
+
     #[inline(always)]
     pub fn ccc(&self, c: u32) -> u32 {
         self.rec(c).ccc as u32

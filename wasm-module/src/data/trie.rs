@@ -134,6 +134,11 @@ impl Trie {
         true
     }
 
+    /// True when `c`'s block of 64 code points has no data (reads as zero throughout).
+    pub fn empty_block(&self, c: u32) -> bool {
+        c < 0x40000 && self.index.get((c >> 6) as usize) == Some(0)
+    }
+
     /// Makes room for `n` leaf entries (64 per leaf) up front.
     pub fn reserve_leaves(&mut self, n: usize) -> bool {
         self.leaves.reserve(n)

@@ -187,6 +187,12 @@ fn stable_set_contract() {
         let o = Opts::from_flags(flags).unwrap();
         let bits = SCRATCH.with(|sc| stable_set(data(), &o, &mut sc.borrow_mut()).unwrap().to_vec());
         assert_eq!(bits.len() * 32, STABLE_SET_END as usize);
+        // The bitmap is built block by block with shared leaves memoised: it must equal the
+        // per-code-point rule everywhere.
+        for c in 0..STABLE_SET_END {
+            let bit = bits[(c >> 5) as usize] >> (c & 31) & 1 != 0;
+            assert_eq!(bit, o.stable(c, data().rec(c)), "flags {:#x}: bitmap wrong at U+{:04X}", flags, c);
+        }
         let mut stable = 0;
         for c in (0..STABLE_SET_END).filter_map(char::from_u32) {
             if bits[(c as u32 >> 5) as usize] >> (c as u32 & 31) & 1 == 0 {

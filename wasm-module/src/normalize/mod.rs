@@ -204,12 +204,23 @@ impl Scratch {
             return false;
         }
         let words = b.as_mut_slice();
-        for c in 0..STABLE_SET_END {
+        // Without the whitespace and control options stability depends on the record alone, so
+        // a block of 64 code points with no data (most of the two planes) takes one lookup, not
+        // 64 (c stays block-aligned there: it only steps by 1 inside blocks with data). This keeps
+        // the first call's start-up cost down; the interpreter feels it most.
+        let by_record = !o.collapse_ws && !o.strip_controls;
+        let mut c = 0;
+        while c < STABLE_SET_END {
+            let whole = by_record && d.empty_block(c);
             if o.stable(c, d.rec(c)) {
-                if let Some(w) = words.get_mut((c >> 5) as usize) {
+                let i = (c >> 5) as usize;
+                if whole {
+                    words.get_mut(i..i + 2).map(|w| w.fill(!0));
+                } else if let Some(w) = words.get_mut(i) {
                     *w |= 1 << (c & 31);
                 }
             }
+            c += if whole { 64 } else { 1 };
         }
         true
     }
