@@ -164,6 +164,7 @@ pub const OP_COUNT: i32 = 5;
 pub const OP_TOKENIZE: i32 = 6;
 pub const OP_TRUNCATE: i32 = 7;
 pub const OP_STABLE_SET: i32 = 8;
+pub const OP_HOST_TABLES: i32 = 9;
 
 /// The one entry point for text operations: `op` selects the operation, `ptr`/`len` the UTF-8
 /// input, `flags` its options, `a` and `b` two operation-specific numbers. Returns a status;
@@ -181,6 +182,7 @@ pub const OP_STABLE_SET: i32 = 8;
 /// | 6 TOKENIZE | flags: `text::TOK_*` | w0/w1: records of TOKEN_WORDS u32; w2/w3: folded text |
 /// | 7 TRUNCATE | flags: `text::UNIT_*`/`TRUNC_*`; a: limit, b: reserve | w2: cut (bytes), w3: cut (UTF-16), w4: 1 if cut |
 /// | 8 STABLE_SET | flags as NORMALIZE; no input | w0/w1: u32 bitmap of U+0000..U+1FFFF (`normalize::stable_set`) |
+/// | 9 HOST_TABLES | flags 0; no input | w0/w1: a byte per BMP code point (`SegData::host_classes`); w2/w3: the word-count automaton's steps |
 #[no_mangle]
 pub extern "C" fn tw_call(op: i32, ptr: i32, len: i32, flags: i32, a: i32, b: i32) -> i32 {
     let e = engine();
@@ -252,6 +254,12 @@ fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Re
             let o = Opts::from_flags(flags).ok_or(BAD_ARGUMENT)?;
             let (ptr, len) = normalize::stable_set(&e.norm, &o, &mut e.scratch).map(|b| (b.as_ptr(), b.len())).ok_or(OUT_OF_MEMORY)?;
             set_out(e, ptr as *const u8, len * 4);
+        }
+        OP_HOST_TABLES if flags == 0 => {
+            let classes = e.seg.host_classes();
+            set_out(e, classes.as_ptr(), classes.len());
+            e.result[2] = segment::word_count::STEPS.as_ptr() as usize as u32;
+            e.result[3] = segment::word_count::STEPS.len() as u32;
         }
         _ => return Err(BAD_ARGUMENT),
     }

@@ -7,7 +7,9 @@
 //! the last two non-ignored code points and, for WB6, WB7b and WB12, one code point of lookahead.
 
 pub mod props;
+pub mod word_count;
 
+use crate::buf::Buf;
 use crate::data::formats;
 use crate::data::trie::Trie;
 use crate::tables;
@@ -40,11 +42,14 @@ pub struct SegData {
     classes: [u16; 64],
     /// Class words of U+0000..U+007F, so ASCII never touches the trie.
     ascii: [u16; 128],
+    /// One byte per BMP code point for the fast paths (`host_classes`); on the heap, since a
+    /// static array would travel in the module's data section.
+    host_classes: Buf<u8>,
 }
 
 impl SegData {
     pub const fn new() -> Self {
-        SegData { trie: Trie::new(), classes: [0; 64], ascii: [0; 128] }
+        SegData { trie: Trie::new(), classes: [0; 64], ascii: [0; 128], host_classes: Buf::new() }
     }
 
     #[inline(never)]
@@ -64,11 +69,29 @@ impl SegData {
         for c in 0..128u32 {
             self.ascii[c as usize] = self.class_slow(c) as u16;
         }
+        let mut c = 0;
+        while c < word_count::CLASSES_END {
+            // A block of 64 code points with no data has the class of its first one.
+            let w = self.class(c);
+            let k = word_count::class_of(w) | grapheme_shortcut(w) << 4;
+            for _ in 0..if self.trie.empty_block(c) { 64 } else { 1 } {
+                ok &= self.host_classes.push(k);
+                c += 1;
+            }
+        }
         ok
     }
 
     pub fn bytes(&self) -> usize {
-        self.trie.bytes() + 128
+        self.trie.bytes() + 256 + self.host_classes.len()
+    }
+
+    /// One byte per BMP code point: the `word_count` automaton class in bits 0-3 and the
+    /// `grapheme_shortcut` value in bits 4-5. The word count reads it, and hosts fetch it
+    /// (HOST_TABLES) to run the same shortcuts over their own strings.
+    #[inline(always)]
+    pub fn host_classes(&self) -> &[u8] {
+        self.host_classes.as_slice()
     }
 
     pub fn leaves(&self) -> u32 {
@@ -95,6 +118,33 @@ impl SegData {
 }
 
 pub use crate::Error;
+
+/// What a host may conclude about grapheme boundaries from a code point's class alone, as a
+/// value 0-3 (`SegData::host_classes`, bits 4-5):
+///
+/// * 1, *simple*: Grapheme_Cluster_Break Other, Control, LF, LV or LVT. Between two simple code
+///   points there is always a boundary: no rule from GB3 to GB13 joins them (GB3 needs CR,
+///   GB6-GB8 L, V or T, GB9-GB9b Extend, ZWJ, SpacingMark or Prepend, GB9c and GB11 a Linker,
+///   Extend or ZWJ just before, GB12 and GB13 regional indicators).
+/// * 3, *base*: simple, not Control or LF, not an InCB Consonant. A base followed by marks is one
+///   cluster (GB9, GB9a), and a simple code point after it starts the next: without a consonant,
+///   a Linker after one, or a ZWJ, the marks leave no GB9c or GB11 state behind.
+/// * 2, *mark*: Extend other than ZWJ, or SpacingMark.
+/// * 0: anything else.
+///
+/// Cluster state never crosses a boundary, so a host can count what these settle itself and
+/// hand the core only the rest, in pieces that start and end on boundaries.
+pub fn grapheme_shortcut(w: u32) -> u8 {
+    // By Grapheme_Cluster_Break (props::GCB_* order): Other 3, CR 0, LF 1, Control 1, Extend 2,
+    // ZWJ 0, RI 0, Prepend 0, SpacingMark 2, L 0, V 0, T 0, LV 3, LVT 3.
+    const BY_GCB: u32 = 3 | 1 << 4 | 1 << 6 | 2 << 8 | 2 << 16 | 3 << 24 | 3 << 26;
+    let v = (BY_GCB >> (2 * gcb(w)) & 3) as u8;
+    if incb(w) == INCB_CONSONANT {
+        v & 1
+    } else {
+        v
+    }
+}
 
 /// Decodes at `i` (see `utf8::Packed`); ASCII without a call.
 #[inline(always)]
@@ -422,3 +472,65 @@ impl<'a> Words<'a> {
 
 #[cfg(test)]
 mod conformance;
+
+#[cfg(test)]
+mod grapheme_shortcut_tests {
+    use super::*;
+
+    /// The table holds what `grapheme_shortcut` documents for every BMP code point (the
+    /// uniform-block shortcut included), and the two boundary claims hold for every pair of
+    /// segmentation classes.
+    #[test]
+    fn grapheme_shortcut_contract() {
+        let d = conformance::data();
+        let value = |c: u32| (d.host_classes()[c as usize] >> 4) as u32;
+        let mut reps: Vec<(u32, u32)> = vec![]; // (class word, first code point with it)
+        for c in 0..0x20000 {
+            let w = d.class(c);
+            let want = match gcb(w) {
+                GCB_CONTROL | GCB_LF => 1,
+                GCB_OTHER | GCB_LV | GCB_LVT if incb(w) != INCB_CONSONANT => 3,
+                GCB_OTHER => 1,
+                GCB_EXTEND | GCB_SPACING_MARK => 2,
+                _ => 0,
+            };
+            assert_eq!(grapheme_shortcut(w) as u32, want, "U+{:04X}", c);
+            if c < 0x10000 {
+                assert_eq!(value(c), want, "U+{:04X}", c);
+            }
+            if !(0xD800..0xE000).contains(&c) && !reps.iter().any(|r| r.0 == w) {
+                reps.push((w, c));
+            }
+        }
+        assert!(reps.len() > 30, "{} classes", reps.len());
+        let v = |c: u32| grapheme_shortcut(d.class(c)) as u32;
+        let enc = |cps: &[u32]| cps.iter().map(|&c| char::from_u32(c).unwrap()).collect::<String>();
+        let first_cluster = |cps: &[u32]| {
+            let s = enc(cps);
+            next_grapheme(d, s.as_bytes(), 0, false, false, usize::MAX) as u32 as usize
+        };
+        let of = |want: u32| reps.iter().map(|r| r.1).filter(|&c| v(c) & want == want && (want != 2 || v(c) == 2)).collect::<Vec<_>>();
+        let (simple, base, marks) = (of(1), of(3), of(2));
+        for &a in &simple {
+            for &b in &simple {
+                assert_eq!(first_cluster(&[a, b]), enc(&[a]).len(), "U+{:04X} U+{:04X}", a, b);
+            }
+        }
+        for &a in &base {
+            for &m in &marks {
+                for &m2 in &marks {
+                    for &b in &simple {
+                        assert_eq!(first_cluster(&[a, m, m2, b]), enc(&[a, m, m2]).len(), "U+{:04X} U+{:04X} U+{:04X} U+{:04X}", a, m, m2, b);
+                    }
+                }
+            }
+        }
+        // The other side: what is left out does join (CR LF, a consonant's conjunct, a ZWJ
+        // sequence) or does not take marks (a control).
+        assert_eq!(first_cluster(&[0x0D, 0x0A]), 2);
+        assert_eq!(first_cluster(&[0x915, 0x94D, 0x915]), 9);
+        assert_eq!(first_cluster(&[0x1F469, 0x200D, 0x1F4BB]), 11);
+        assert_eq!(first_cluster(&[0x1, 0x301]), 1);
+        assert_eq!((v(0x915), v(0x200D), v(0x0D), v(0x1)), (1, 0, 0, 1));
+    }
+}

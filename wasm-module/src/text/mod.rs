@@ -154,16 +154,7 @@ pub fn count(d: &SegData, s: &[u8], flags: u32) -> Result<u32, Error> {
                 n += 1;
             }
         }
-        COUNT_WORDS => {
-            let mut w = Words::new(d, s, lossy, false);
-            while w.next() {
-                if counts_as_word(segment_kind(w.kinds)) {
-                    n += 1;
-                }
-                w.kinds = 0;
-            }
-            finished(&w)?;
-        }
+        COUNT_WORDS => n = segment::word_count::count_words(d, s, lossy)?,
         _ => return Err(Error::BadArgument),
     }
     Ok(n)

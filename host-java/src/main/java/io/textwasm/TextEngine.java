@@ -5,7 +5,10 @@ import io.textwasm.internal.CoreInstance;
 import io.textwasm.internal.CoreModule;
 import io.textwasm.internal.Calls;
 import io.textwasm.internal.InstancePool;
+import io.textwasm.internal.HostTables;
+import io.textwasm.internal.SimpleClusters;
 import io.textwasm.internal.StableText;
+import io.textwasm.internal.WordCounter;
 import io.textwasm.internal.StreamNormalizer;
 import io.textwasm.internal.Utf8;
 import java.io.IOException;
@@ -45,6 +48,8 @@ public final class TextEngine implements AutoCloseable {
 
     private final InstancePool pool;
     private final StableText stableText;
+    private final SimpleClusters simpleClusters;
+    private final WordCounter wordCounter;
     private final Backend backend;
     private volatile boolean closed;
 
@@ -52,6 +57,9 @@ public final class TextEngine implements AutoCloseable {
         this.backend = b.backend;
         this.pool = new InstancePool(CoreModule.load(b.backend), b.maxInstances, b.maxMemoryMiB * 16, b.keepMemoryMiB * 16);
         this.stableText = new StableText(pool);
+        HostTables hostTables = new HostTables(pool);
+        this.simpleClusters = new SimpleClusters(hostTables);
+        this.wordCounter = new WordCounter(hostTables);
     }
 
     /** An engine with the embedded module and the default (build-time compiled) backend. */
@@ -230,11 +238,14 @@ public final class TextEngine implements AutoCloseable {
 
     /** Word segments that contain a letter, a number, an ideograph or kana (see {@link TokenKind}). */
     public int countWords(CharSequence text) {
-        return count(Utf8.encode(text), Abi.COUNT_WORDS);
+        String s = text.toString();
+        return wordCounter.count(s, (from, to) -> count(Utf8.encode(s, from, to), Abi.COUNT_WORDS));
     }
 
+    /** Extended grapheme clusters (UAX #29). */
     public int countGraphemes(CharSequence text) {
-        return count(Utf8.encode(text), Abi.COUNT_GRAPHEMES);
+        String s = text.toString();
+        return simpleClusters.count(s, (from, to) -> count(Utf8.encode(s, from, to), Abi.COUNT_GRAPHEMES));
     }
 
     /** Counts in UTF-8 input: {@code what} is "words", "graphemes" or "codepoints". */

@@ -209,7 +209,7 @@ class TruncationPropertiesTest {
         }
         String huge = b.toString();
         try (TextEngine small = TextEngine.builder().maxMemoryMiB(4).maxInstances(1).build()) {
-            assertThrows(LimitExceededException.class, () -> small.countGraphemes(huge),
+            assertThrows(LimitExceededException.class, () -> small.segment(huge, Granularity.GRAPHEME),
                     "a 4 MiB engine must not hold 64 MiB; otherwise this test proves nothing");
             String head = huge.substring(0, 4096);
             for (Truncation t : List.of(Truncation.utf8Bytes(280), Truncation.utf8Bytes(280).withEllipsis("…").atWordBoundary(),

@@ -38,12 +38,22 @@ public final class Calls {
     }
 
     /** The core's stable set for the form and options in {@code flags} (ABI.md, STABLE_SET). */
-    public static byte[] stableSet(CoreInstance ci, int flags) {
-        int status = ci.call(Abi.OP_STABLE_SET, 0, 0, flags, 0, 0);
+    /** A code-point set the core exports (STABLE_SET, GRAPHEME_SET): one bit per code point, little-endian. */
+    public static byte[] codePointSet(CoreInstance ci, int op, int flags) {
+        int status = ci.call(op, 0, 0, flags, 0, 0);
         if (status != Abi.OK) {
             throw ci.failure(status, null, 0);
         }
         return ci.read(ci.result(Abi.R_OUT_PTR), ci.result(Abi.R_OUT_LEN));
+    }
+
+    /** HOST_TABLES: {classes, steps}. */
+    static byte[][] hostTables(CoreInstance ci) {
+        int status = ci.call(Abi.OP_HOST_TABLES, 0, 0, 0, 0, 0);
+        if (status != Abi.OK) {
+            throw ci.failure(status, null, 0);
+        }
+        return new byte[][] {ci.read(ci.result(Abi.R_OUT_PTR), ci.result(Abi.R_OUT_LEN)), ci.read(ci.result(Abi.R_A0), ci.result(Abi.R_A1))};
     }
 
     public static int[] segment(CoreInstance ci, byte[] in, int flags) {

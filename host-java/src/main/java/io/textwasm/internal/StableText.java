@@ -75,11 +75,17 @@ public final class StableText {
     private long[] set(int key) {
         long[] bits = sets.get(key);
         if (bits == null) {
-            byte[] raw = pool.with(ci -> Calls.stableSet(ci, key));
-            bits = new long[SET_END / 64];
-            ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits);
+            bits = fetch(pool, Abi.OP_STABLE_SET, key);
             sets.compareAndSet(key, null, bits);
         }
+        return bits;
+    }
+
+    /** A table of U+0000..U+1FFFF the core exports (bits per code point, little-endian), as 64-bit words. */
+    static long[] fetch(InstancePool pool, int op, int flags) {
+        byte[] raw = pool.with(ci -> Calls.codePointSet(ci, op, flags));
+        long[] bits = new long[raw.length / 8];
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits);
         return bits;
     }
 

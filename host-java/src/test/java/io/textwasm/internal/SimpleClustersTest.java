@@ -1,0 +1,94 @@
+package io.textwasm.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.textwasm.Backend;
+import io.textwasm.Granularity;
+import io.textwasm.TextEngine;
+import io.textwasm.testkit.Cps;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both sides of the host's grapheme-count fast path: which text it settles itself (no call to
+ * the core) and which it hands over, and that the count equals the core's boundaries either way.
+ * The random differential against ICU4J is in SegmentationConformanceTest.
+ */
+class SimpleClustersTest {
+    static InstancePool pool;
+    static SimpleClusters clusters;
+    static TextEngine engine;
+
+    @BeforeAll
+    static void load() {
+        pool = new InstancePool(CoreModule.load(Backend.AOT), 1, 65536, 256);
+        clusters = new SimpleClusters(new HostTables(pool));
+        engine = TextEngine.create();
+    }
+
+    @AfterAll
+    static void close() {
+        pool.close();
+        engine.close();
+    }
+
+    /** Counts {@code s}, recording the pieces handed to the core. */
+    static int count(String s, List<String> pieces) {
+        return clusters.count(s, (from, to) -> {
+            pieces.add(s.substring(from, to));
+            return engine.segment(s.substring(from, to), Granularity.GRAPHEME).length - 1;
+        });
+    }
+
+    static void check(String s, String... wantPieces) {
+        List<String> pieces = new ArrayList<>();
+        assertEquals(engine.segment(s, Granularity.GRAPHEME).length - 1, count(s, pieces), Cps.escape(s));
+        assertEquals(List.of(wantPieces), pieces, Cps.escape(s));
+        assertEquals(engine.segment(s, Granularity.GRAPHEME).length - 1, engine.countGraphemes(s), Cps.escape(s));
+    }
+
+    @Test
+    @DisplayName("simple code points, and bases with marks, are counted without the core")
+    void settledByTheHost() {
+        check("");
+        check("plain ASCII, with punctuation!\n");
+        check("日本語のテキスト、ｶﾀｶﾅ。 한국어 문장");
+        check("e\u0301te\u0301 n\u0303 ﾌﾟﾛｸﾞﾗﾑ a\u0903"); // combining and spacing marks after bases
+        check("ok ✨\uFE0F"); // a variation selector is a mark
+        check("1\uFE0F\u20E3"); // a keycap: a base and two marks
+    }
+
+    @Test
+    @DisplayName("what the rules must decide goes to the core, in pieces between certain boundaries")
+    void handedToTheCore() {
+        check("ab\r\ncd", "b\r\n"); // CR LF (CR is not simple)
+        check("x\u0915\u094D\u0937y", "\u0915\u094D\u0937"); // an Indic conjunct: a consonant is not a base
+        check("a\u2764\u200D\u2615b", "\u2764\u200D\u2615"); // a ZWJ sequence (GB11)
+        // A piece runs from the last certain boundary before what needs the rules to the first after it.
+        check("a🇫🇷🇯🇵b", "a🇫🇷🇯🇵b"); // regional indicators
+        check("\u1100\u1161\u11A8", "\u1100\u1161\u11A8"); // Hangul jamo L V T
+        check("\u0001\u0301xy", "\u0001\u0301x"); // a mark after a control is a cluster of its own (GB4)
+        check("a\uD800b", "a\uD800b"); // an unpaired surrogate
+        check("\uD840\uDC0B", "\uD840\uDC0B"); // beyond the BMP, where the table ends
+        check("a 👍🏽 b", " 👍🏽 "); // plane 1 emoji too
+        check("ok ☝\uD83C\uDFFD", "☝\uD83C\uDFFD"); // a BMP emoji with a skin tone from plane 1
+        check("\u0600x y", "\u0600x"); // Prepend joins what follows (GB9b)
+    }
+
+    @Test
+    @DisplayName("pieces merge until enough simple clusters follow, then the core is called")
+    void piecesMergeUntilTheFlushThreshold() {
+        String zwj = "\u2764\u200D\u2615"; // a ZWJ sequence in the BMP
+        String gapShort = "a".repeat(SimpleClusters.FLUSH_AFTER - 1);
+        String gapLong = "a".repeat(SimpleClusters.FLUSH_AFTER);
+        // The piece starts at the last simple code point before the ZWJ sequence's first
+        // non-simple one; fewer than FLUSH_AFTER simple clusters in between keep one piece.
+        check(zwj + gapShort + zwj + "a", zwj + gapShort + zwj);
+        check(zwj + gapLong + zwj, zwj, zwj);
+        check(zwj + gapLong + "b" + zwj, zwj, zwj);
+    }
+}
