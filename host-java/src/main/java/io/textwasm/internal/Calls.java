@@ -38,7 +38,7 @@ public final class Calls {
     }
 
     /** The core's stable set for the form and options in {@code flags} (ABI.md, STABLE_SET). */
-    /** A code-point set the core exports (STABLE_SET, GRAPHEME_SET): one bit per code point, little-endian. */
+    /** A code-point set the core exports (STABLE_SET): one bit per code point, little-endian. */
     public static byte[] codePointSet(CoreInstance ci, int op, int flags) {
         int status = ci.call(op, 0, 0, flags, 0, 0);
         if (status != Abi.OK) {

@@ -81,8 +81,8 @@ public final class StableText {
         return bits;
     }
 
-    /** A table of U+0000..U+1FFFF the core exports (bits per code point, little-endian), as 64-bit words. */
-    static long[] fetch(InstancePool pool, int op, int flags) {
+    /** A bitmap of U+0000..U+1FFFF the core exports, as 64-bit words. */
+    private static long[] fetch(InstancePool pool, int op, int flags) {
         byte[] raw = pool.with(ci -> Calls.codePointSet(ci, op, flags));
         long[] bits = new long[raw.length / 8];
         ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits);
