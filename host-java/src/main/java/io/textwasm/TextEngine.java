@@ -5,6 +5,7 @@ import io.textwasm.internal.CoreInstance;
 import io.textwasm.internal.CoreModule;
 import io.textwasm.internal.Calls;
 import io.textwasm.internal.InstancePool;
+import io.textwasm.internal.MappedText;
 import io.textwasm.internal.HostTables;
 import io.textwasm.internal.SimpleClusters;
 import io.textwasm.internal.StableText;
@@ -48,6 +49,7 @@ public final class TextEngine implements AutoCloseable {
 
     private final InstancePool pool;
     private final StableText stableText;
+    private final MappedText mappedText;
     private final SimpleClusters simpleClusters;
     private final WordCounter wordCounter;
     private final Backend backend;
@@ -57,6 +59,7 @@ public final class TextEngine implements AutoCloseable {
         this.backend = b.backend;
         this.pool = new InstancePool(CoreModule.load(b.backend), b.maxInstances, b.maxMemoryMiB * 16, b.keepMemoryMiB * 16);
         this.stableText = new StableText(pool);
+        this.mappedText = new MappedText(pool, stableText);
         HostTables hostTables = new HostTables(pool);
         this.simpleClusters = new SimpleClusters(hostTables);
         this.wordCounter = new WordCounter(hostTables);
@@ -151,6 +154,10 @@ public final class TextEngine implements AutoCloseable {
         int start = stableText.start(s, form, options, flags);
         if (start == s.length()) {
             return s;
+        }
+        String mapped = mappedText.normalize(s, start, flags);
+        if (mapped != null) {
+            return mapped;
         }
         String rest = s.substring(start);
         byte[] in = Utf8.encode(rest);

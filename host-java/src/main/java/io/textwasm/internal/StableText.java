@@ -72,7 +72,13 @@ public final class StableText {
         return i == n ? n : lastStable;
     }
 
-    private long[] set(int key) {
+    /** Whether code point {@code cp} is in a set from {@link #set}. */
+    static boolean contains(long[] bits, int cp) {
+        return cp < SET_END && (bits[cp >>> 6] >>> cp & 1) != 0;
+    }
+
+    /** The core's stable set for the form and option bits {@code key}, fetched once. */
+    long[] set(int key) {
         long[] bits = sets.get(key);
         if (bits == null) {
             bits = fetch(pool, Abi.OP_STABLE_SET, key);

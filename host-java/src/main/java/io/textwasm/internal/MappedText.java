@@ -1,0 +1,377 @@
+package io.textwasm.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Normalization of a String that sends the core only the pieces the host cannot settle.
+ *
+ * <p>Code points are <em>settled</em> when they are stable (the core's STABLE_SET: unchanged, and
+ * nothing combines with them from before) or <em>mapped</em>: their normalization on their own is
+ * one stable BMP code point, as full-width letters and half-width katakana under NFKC, or capital
+ * letters under case folding. Normalization can be cut before any settled code point: its mapping
+ * starts with a starter that combines with nothing before it, so no reordering or composition
+ * crosses the cut. Hence text made of settled code points normalizes code point by code point (a
+ * mapped one becomes its stable image, which nothing after it can combine with either), and
+ * every run of unsettled code points, with the settled one before it, normalizes on its own.
+ * Those pieces go to the core in one call, joined by U+E000 (stable in every form, and the image
+ * of nothing), and come back in order; since a piece's normalization does not depend on what
+ * surrounds it, the core's answer for each short piece is kept for the next time it occurs.
+ *
+ * <p>The mappings are learnt from the core itself, once per form: every BMP code point outside
+ * the stable set is normalized in one call (each followed by U+E000), and those whose result is a
+ * single stable code point are kept. So the answers remain the module's.
+ *
+ * <p>Applies with no options other than case folding (whitespace collapsing and control removal
+ * act across code points).
+ */
+public final class MappedText {
+    private static final char SEPARATOR = '\uE000';
+    /** ABI flags: form in bits 0-2, case folding bit 3; bits 4-5 (collapse, strip controls) exclude this path. */
+    private static final int KEY_BITS = 63;
+    private static final int CROSS_CODE_POINT_OPTIONS = 3 << 4;
+    private static final char[] NONE = new char[0];
+    /** Pieces up to this long have their normalization kept. */
+    private static final int CACHED_PIECE_CHARS = 16;
+
+    private final InstancePool pool;
+    private final StableText stable;
+    private final AtomicReferenceArray<char[]> maps = new AtomicReferenceArray<>(KEY_BITS + 1);
+    private final AtomicReferenceArray<PieceCache> caches = new AtomicReferenceArray<>(KEY_BITS + 1);
+
+    public MappedText(InstancePool pool, StableText stable) {
+        this.pool = pool;
+        this.stable = stable;
+    }
+
+    /**
+     * The normalization of {@code s} under {@code flags}, given that {@code s[0, start)} is
+     * unchanged and {@code s[start]} (if any) is stable, as {@link StableText#start} finds; null
+     * when this path does not apply and the caller should send {@code s[start, length)} to the
+     * core itself.
+     */
+    public String normalize(String s, int start, int flags) {
+        if ((flags & CROSS_CODE_POINT_OPTIONS) != 0) {
+            return null;
+        }
+        int key = flags & KEY_BITS;
+        long[] bits = stable.set(key);
+        char[] map = map(key, bits);
+        if (map.length == 0) {
+            return null;
+        }
+        PieceCache known = cache(key);
+        String r = onePass(s, start, bits, map, known);
+        return r != null ? r : twoPasses(s, start, flags, bits, map, known);
+    }
+
+    /**
+     * One pass when every piece's normalization is already known (the usual case once a form
+     * has seen some text); null at the first piece that is not.
+     */
+    private static String onePass(String s, int start, long[] bits, char[] map, PieceCache known) {
+        int n = s.length();
+        StringBuilder r = null;
+        int copied = start; // s[0, copied) is in r (or unchanged, while r is null)
+        int prev = -1; // where the previous code point starts, if it is settled and not yet in r
+        int i = start;
+        while (i < n) {
+            char c = s.charAt(i);
+            int from;
+            int unsettled;
+            if (!Character.isSurrogate(c)) {
+                if ((bits[c >>> 6] >>> c & 1) != 0) {
+                    prev = i++; // stable: the common case, kept tight
+                    continue;
+                }
+                char m = map[c];
+                if (m != 0 && (i + 1 == n || settledWidth(s, i + 1, bits, map) > 0)) {
+                    r = flush(r, s, copied, i).append(m); // mapped, and nothing after it can combine with its image
+                    copied = i + 1;
+                    prev = i++;
+                    continue;
+                }
+                // A mapped code point before an unsettled one starts the piece itself.
+                from = m != 0 ? i : prev >= 0 ? prev : i;
+                unsettled = m != 0 ? i + 1 : i;
+            } else if (settledWidth(s, i, bits, map) == 2) {
+                prev = i;
+                i += 2;
+                continue;
+            } else {
+                from = prev >= 0 ? prev : i;
+                unsettled = i;
+            }
+            int to = unsettled + width(s, unsettled);
+            while (to < n && settledWidth(s, to, bits, map) == 0) {
+                to += width(s, to);
+            }
+            String image = known.get(s, from, to);
+            if (image == null) {
+                return null;
+            }
+            if (image.length() != to - from || !s.regionMatches(from, image, 0, to - from)) {
+                r = flush(r, s, copied, from).append(image);
+                copied = to;
+            }
+            prev = -1;
+            i = to;
+        }
+        return r == null ? s : r.append(s, copied, n).toString();
+    }
+
+    /** {@code r} (created with {@code s[0, from)} if null) with {@code s[copied, to)} appended. */
+    private static StringBuilder flush(StringBuilder r, String s, int copied, int to) {
+        if (r == null) {
+            return new StringBuilder(s.length() + 16).append(s, 0, to);
+        }
+        return r.append(s, copied, to);
+    }
+
+    /** Finds the pieces, has the core normalize those not known yet, then assembles the result. */
+    private String twoPasses(String s, int start, int flags, long[] bits, char[] map, PieceCache known) {
+        // Pass 1: the pieces the core must see, as [from, to) pairs.
+        int n = s.length();
+        int[] pieces = new int[16];
+        int count = 0;
+        int prevSettled = -1;
+        int i = start;
+        while (i < n) {
+            int w = settledWidth(s, i, bits, map);
+            if (w > 0) {
+                prevSettled = i;
+                i += w;
+                continue;
+            }
+            int from = prevSettled >= 0 ? prevSettled : i;
+            int to = i + width(s, i);
+            while (to < n && settledWidth(s, to, bits, map) == 0) {
+                to += width(s, to);
+            }
+            if (count > 0 && pieces[count - 1] == from) {
+                pieces[count - 1] = to; // adjacent: one piece
+            } else {
+                if (count + 2 > pieces.length) {
+                    pieces = Arrays.copyOf(pieces, pieces.length * 2);
+                }
+                pieces[count++] = from;
+                pieces[count++] = to;
+            }
+            prevSettled = -1;
+            i = to;
+        }
+        // Each piece normalizes on its own, so the core's answer for a piece's text can be kept:
+        // text repeats its pieces (the same accents, the same half-width kana). The rest go to
+        // the core in one call.
+        String[] texts = new String[count / 2];
+        String[] normalized = new String[count / 2];
+        int[] misses = new int[count / 2];
+        int missed = 0;
+        StringBuilder joined = new StringBuilder();
+        for (int k = 0; k < count; k += 2) {
+            String text = s.substring(pieces[k], pieces[k + 1]);
+            texts[k / 2] = text;
+            String hit = known.get(s, pieces[k], pieces[k + 1]);
+            if (hit != null) {
+                normalized[k / 2] = hit;
+            } else {
+                if (missed > 0) {
+                    joined.append(SEPARATOR);
+                }
+                joined.append(text);
+                misses[missed++] = k / 2;
+            }
+        }
+        if (missed > 0) {
+            byte[] in = Utf8.encode(joined);
+            byte[] out = pool.with(ci -> Calls.normalize(ci, in, 0, in.length, flags, null, 0));
+            // Unchanged by the core: unpaired surrogates may still have become U+FFFD on the way in.
+            String result = new String(out != null ? out : in, StandardCharsets.UTF_8);
+            String[] parts = new String[missed];
+            if (!split(result, parts)) {
+                return null; // the text holds U+E000 inside a piece: let the core take it whole
+            }
+            for (int m = 0; m < missed; m++) {
+                String text = texts[misses[m]];
+                normalized[misses[m]] = parts[m];
+                known.put(text, parts[m]);
+            }
+        }
+        boolean changed = false;
+        for (int k = 0; k < texts.length; k++) {
+            changed |= !texts[k].equals(normalized[k]);
+        }
+        // Pass 2: settled text code point by code point, the pieces from the core.
+        StringBuilder r = new StringBuilder(n + 16);
+        r.append(s, 0, start);
+        int pos = start;
+        for (int k = 0; k < count; k += 2) {
+            changed |= appendSettled(s, pos, pieces[k], map, r);
+            r.append(normalized[k / 2]);
+            pos = pieces[k + 1];
+        }
+        changed |= appendSettled(s, pos, n, map, r);
+        return changed ? r.toString() : s;
+    }
+
+    /** Appends settled text, mapped code points replaced; true if any was. */
+    private static boolean appendSettled(String s, int from, int to, char[] map, StringBuilder r) {
+        boolean changed = false;
+        int run = from;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            char m = map[c]; // surrogates never map
+            if (m != 0) {
+                r.append(s, run, i).append(m);
+                run = i + 1;
+                changed = true;
+            }
+        }
+        r.append(s, run, to);
+        return changed;
+    }
+
+    /** Splits {@code result} at U+E000 into exactly {@code into.length} parts; false if the count differs. */
+    private static boolean split(String result, String[] into) {
+        int k = 0;
+        int from = 0;
+        for (int i = result.indexOf(SEPARATOR); i >= 0; i = result.indexOf(SEPARATOR, i + 1)) {
+            if (k == into.length - 1) {
+                return false;
+            }
+            into[k++] = result.substring(from, i);
+            from = i + 1;
+        }
+        if (k != into.length - 1) {
+            return false;
+        }
+        into[k] = result.substring(from);
+        return true;
+    }
+
+    /** The UTF-16 width of the code point at {@code i} if it is settled, else 0. */
+    private static int settledWidth(String s, int i, long[] bits, char[] map) {
+        char c = s.charAt(i);
+        if (!Character.isSurrogate(c)) {
+            return StableText.contains(bits, c) || map[c] != 0 ? 1 : 0;
+        }
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            return StableText.contains(bits, Character.toCodePoint(c, s.charAt(i + 1))) ? 2 : 0;
+        }
+        return 0; // unpaired: the core sees U+FFFD
+    }
+
+    private static int width(String s, int i) {
+        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)) ? 2 : 1;
+    }
+
+    private PieceCache cache(int key) {
+        PieceCache c = caches.get(key);
+        if (c == null) {
+            caches.compareAndSet(key, null, new PieceCache());
+            c = caches.get(key);
+        }
+        return c;
+    }
+
+    /**
+     * Normalizations of short pieces, looked up by a region of a string without copying it.
+     * Open addressing over immutable entries: a reader sees a slot empty or whole, so threads
+     * share it without locks (a lost insert only costs a later core call).
+     */
+    static final class PieceCache {
+        private static final int SLOTS = 8192; // power of two
+        private static final int PROBES = 8;
+        private final Entry[] slots = new Entry[SLOTS];
+
+        private static final class Entry {
+            final String piece;
+            final String image;
+
+            Entry(String piece, String image) {
+                this.piece = piece;
+                this.image = image;
+            }
+        }
+
+        private static int hash(CharSequence s, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + s.charAt(i);
+            }
+            return h ^ h >>> 15;
+        }
+
+        String get(String s, int from, int to) {
+            if (to - from > CACHED_PIECE_CHARS) {
+                return null;
+            }
+            int h = hash(s, from, to);
+            for (int p = 0; p < PROBES; p++) {
+                Entry e = slots[h + p & SLOTS - 1];
+                if (e == null) {
+                    return null;
+                }
+                if (e.piece.length() == to - from && e.piece.regionMatches(0, s, from, to - from)) {
+                    return e.image;
+                }
+            }
+            return null;
+        }
+
+        void put(String piece, String image) {
+            if (piece.length() > CACHED_PIECE_CHARS) {
+                return;
+            }
+            int h = hash(piece, 0, piece.length());
+            for (int p = 0; p < PROBES; p++) {
+                int slot = h + p & SLOTS - 1;
+                if (slots[slot] == null) {
+                    slots[slot] = new Entry(piece, image);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The mapped code points for {@code key}: the stable image of each, or 0; empty if none could be learnt. */
+    private char[] map(int key, long[] bits) {
+        char[] map = maps.get(key);
+        if (map == null) {
+            map = learn(key, bits);
+            maps.compareAndSet(key, null, map);
+        }
+        return map;
+    }
+
+    private char[] learn(int key, long[] bits) {
+        StringBuilder probe = new StringBuilder();
+        char[] candidates = new char[0x10000];
+        int count = 0;
+        for (int c = 0; c < 0x10000; c++) {
+            if (!Character.isSurrogate((char) c) && !StableText.contains(bits, c)) {
+                candidates[count++] = (char) c;
+                probe.append((char) c).append(SEPARATOR);
+            }
+        }
+        byte[] in = Utf8.encode(probe);
+        byte[] out = pool.with(ci -> Calls.normalize(ci, in, 0, in.length, key, null, 0));
+        String result = out == null ? probe.toString() : new String(out, StandardCharsets.UTF_8);
+        String[] images = new String[count + 1];
+        if (!split(result, images)) {
+            return NONE;
+        }
+        char[] map = new char[0x10000];
+        for (int k = 0; k < count; k++) {
+            String image = images[k];
+            if (image.length() == 1) {
+                char y = image.charAt(0);
+                if (y != candidates[k] && !Character.isSurrogate(y) && StableText.contains(bits, y)) {
+                    map[candidates[k]] = y;
+                }
+            }
+        }
+        return map;
+    }
+}

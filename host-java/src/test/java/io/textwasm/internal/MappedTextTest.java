@@ -1,0 +1,108 @@
+package io.textwasm.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.textwasm.Backend;
+import io.textwasm.NormalizationForm;
+import io.textwasm.NormalizationOptions;
+import io.textwasm.testkit.Cps;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both sides of the host's piecewise normalization: mapped code points replaced in the host,
+ * pieces sent to the core (and their kept answers reused), and the cases that leave the path.
+ * Every result is compared with the core's normalization of the whole text through the byte API,
+ * which never takes this path. The ICU differentials cover it on random text too.
+ */
+class MappedTextTest {
+    static InstancePool pool;
+    static StableText stable;
+    static MappedText mapped;
+
+    @BeforeAll
+    static void load() {
+        pool = new InstancePool(CoreModule.load(Backend.AOT), 1, 65536, 256);
+        stable = new StableText(pool);
+        mapped = new MappedText(pool, stable);
+    }
+
+    @AfterAll
+    static void close() {
+        pool.close();
+    }
+
+    static int flags(NormalizationForm form, boolean fold) {
+        return form.ordinal() | (fold ? 1 << 3 : 0);
+    }
+
+    /** The core's answer for the whole text (unpaired surrogates become U+FFFD on the way in). */
+    static String core(String s, int flags) {
+        byte[] in = Utf8.encode(s);
+        byte[] out = pool.with(ci -> Calls.normalize(ci, in, 0, in.length, flags, null, 0));
+        return new String(out != null ? out : in, StandardCharsets.UTF_8);
+    }
+
+    static String host(String s, NormalizationForm form, boolean fold) {
+        int flags = flags(form, fold);
+        NormalizationOptions o = fold ? NormalizationOptions.DEFAULT.withCaseFolding() : NormalizationOptions.DEFAULT;
+        return mapped.normalize(s, stable.start(s, form, o, flags), flags);
+    }
+
+    static void check(String s) {
+        for (NormalizationForm form : NormalizationForm.values()) {
+            for (boolean fold : new boolean[] {false, true}) {
+                // Twice: the first call learns the pieces (two passes), the second finds them all
+                // known (one pass).
+                String want = core(s, flags(form, fold));
+                assertEquals(want, host(s, form, fold), form + (fold ? " folded " : " ") + Cps.escape(s));
+                assertEquals(want, host(s, form, fold), form + (fold ? " folded, again " : " again ") + Cps.escape(s));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("mapped code points become their images in the host, next to stable text and to pieces")
+    void mappedCodePoints() {
+        check("ＵＴＦ－８ ﾌﾟﾛｸﾞﾗﾑ ｶﾀｶﾅ"); // full-width letters; half-width kana, with and without sound marks
+        check("Ωhm \u2126 K\u212A Å\u212B"); // canonical singletons (Ohm, Kelvin, Angstrom signs)
+        check("ABC Straße ΣΑΣ"); // capitals under case folding
+        check("ﾌ"); // a mapped code point at the very end
+        check("ﾌ\u3099"); // ... before a mark that combines with its image: a piece
+        check("ｶ\u0301ｷ"); // ... before a mark that does not
+    }
+
+    @Test
+    @DisplayName("pieces: marks, jamo, ignorables and unpaired surrogates, alone and next to each other")
+    void pieces() {
+        check("e\u0301te\u0301 cafe\u0301 a\u0323\u0302 \u0301start");
+        check("\u1100\u1161\u11A8 ㅋㅋ ㅠㅠ 한\u11A8");
+        check("a\u00AD\u200Db\uFE0F 👩\u200D💻");
+        check("x\uD800y \uDC00 z\uD83D");
+        check("\u0301\u0301"); // nothing settled before the first piece
+    }
+
+    @Test
+    @DisplayName("a piece's kept answer is reused, and equals the core's in a new context")
+    void keptPiecesAreReused() {
+        String first = "cafe\u0301";
+        assertEquals(core(first, 0), host(first, NormalizationForm.NFC, false));
+        // Same piece "e\u0301", different surroundings.
+        check("Re\u0301sume\u0301 e\u0301");
+    }
+
+    @Test
+    @DisplayName("the path steps aside: cross-code-point options, and U+E000 inside a piece")
+    void leavesThePath() {
+        int collapse = flags(NormalizationForm.NFC, false) | 1 << 4;
+        assertNull(mapped.normalize("a  b", 0, collapse));
+        assertNull(mapped.normalize("\uE000\u0301", 0, flags(NormalizationForm.NFC, false)));
+        String s = "x\uE000y";
+        assertSame(s, mapped.normalize(s, 0, flags(NormalizationForm.NFC, false)), "U+E000 alone is stable");
+    }
+}
