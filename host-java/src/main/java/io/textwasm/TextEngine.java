@@ -389,6 +389,16 @@ public final class TextEngine implements AutoCloseable {
         if (size >= 0 && size <= t.limit()) {
             return s;
         }
+        // Where the core's grapheme shortcuts delimit every cluster near the budget, the host cuts.
+        if (!t.isAtWordBoundary()) {
+            int cut = simpleClusters.cut(s, t.unit().abiCode, t.limit(), t.limit() - reserve);
+            if (cut == n) {
+                return s;
+            }
+            if (cut >= 0) {
+                return s.substring(0, cut) + t.ellipsis();
+            }
+        }
         // A prefix long enough to hold the budget plus lookahead; grown if the core asks.
         long want = (t.unit() == Truncation.Unit.GRAPHEMES ? 4L * t.limit() : t.limit()) + 64;
         int flags = t.unit().abiCode | (t.isAtWordBoundary() ? Abi.TRUNC_AT_WORD : 0);

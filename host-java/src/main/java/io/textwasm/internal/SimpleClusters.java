@@ -106,4 +106,91 @@ public final class SimpleClusters {
         }
         return count + after;
     }
+
+    /** Units of {@link #cut}, as the ABI numbers them (Truncation.Unit). */
+    public static final int UTF8_BYTES = 0;
+    public static final int UTF16_UNITS = 1;
+    public static final int CODE_POINTS = 2;
+    public static final int GRAPHEMES = 3;
+
+    /**
+     * Where to truncate {@code s}: the longest prefix that ends on a cluster boundary and whose
+     * size in {@code unit} is at most {@code budget}, found with the same shortcuts as
+     * {@link #count}; {@code s.length()} when the whole text is at most {@code limit} (checked
+     * only for grapheme units: for the others the caller knows); -1 when the host cannot tell
+     * (a cluster the shortcuts do not delimit reaches past the budget), and the core must.
+     * The work is proportional to the prefix read, never to the text.
+     */
+    public int cut(String s, int unit, long limit, long budget) {
+        byte[] classes = tables.classes();
+        int n = s.length();
+        long stopAbove = unit == GRAPHEMES ? limit : budget;
+        // Past this many UTF-16 units the core decides (it bounds its own reading of a long cluster).
+        long readCap = 8 * stopAbove + 256;
+        long size = 0; // size of s[0, i) in unit (grapheme units: clusters in closed chunks)
+        int cut = 0; // the last certain boundary whose size fits the budget
+        boolean oneCluster = false;
+        boolean base = false;
+        boolean prevSimple = false;
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            int width = 1;
+            int cp = c;
+            int v;
+            if (!Character.isSurrogate(c)) {
+                v = classes[c] >> 4 & 3;
+            } else {
+                v = 0;
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    cp = Character.toCodePoint(c, s.charAt(i + 1));
+                    width = 2;
+                } else {
+                    cp = 0xFFFD; // what the core would see
+                }
+            }
+            boolean simple = (v & SIMPLE) != 0;
+            if (i > 0 && simple && (prevSimple || oneCluster)) {
+                // A certain boundary at i closes a chunk.
+                if (unit == GRAPHEMES) {
+                    if (!oneCluster) {
+                        return -1; // the core counts the clusters in such a chunk
+                    }
+                    size++;
+                }
+                if (size > stopAbove) {
+                    // The chunk does not fit: one cluster cannot be split, anything else the core must split.
+                    return oneCluster ? cut : -1;
+                }
+                if (size <= budget) {
+                    cut = i;
+                }
+            }
+            if (i == 0 || simple && (prevSimple || oneCluster)) {
+                oneCluster = simple;
+                base = v == BASE;
+            } else {
+                oneCluster = oneCluster && base && v == MARK;
+            }
+            switch (unit) {
+                case UTF8_BYTES: size += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; break;
+                case UTF16_UNITS: size += width; break;
+                case CODE_POINTS: size++; break;
+                default: break;
+            }
+            if (i > readCap) {
+                return -1;
+            }
+            prevSimple = simple;
+            i += width;
+        }
+        // The end of the text is a boundary too.
+        if (unit == GRAPHEMES) {
+            if (n > 0 && !oneCluster) {
+                return -1;
+            }
+            return size + (n > 0 ? 1 : 0) <= limit ? n : cut;
+        }
+        return size <= budget ? n : oneCluster ? cut : -1;
+    }
 }

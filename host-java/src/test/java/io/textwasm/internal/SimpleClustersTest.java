@@ -91,4 +91,40 @@ class SimpleClustersTest {
         check(zwj + gapLong + zwj, zwj, zwj);
         check(zwj + gapLong + "b" + zwj, zwj, zwj);
     }
+
+    /** The core's cut for the same request (TextEngine's path when the host declines). */
+    static int coreCut(String s, int unit, int limit, int reserve) {
+        byte[] in = Utf8.encode(s);
+        int[] cut = pool.with(ci -> Calls.truncate(ci, in, unit, limit, reserve));
+        return cut[2] == 0 ? s.length() : cut[1];
+    }
+
+    @Test
+    @DisplayName("truncation: the host cuts where the shortcuts delimit the clusters, and declines where they do not")
+    void cutsWhereTheShortcutsDelimitClusters() {
+        String[] texts = {"Grüße aus Köln, e\u0301te\u0301!", "日本語のテキスト ﾌﾟﾛｸﾞﾗﾑ", "한국어 문장입니다", "ab\r\ncd"};
+        for (String s : texts) {
+            for (int unit = 0; unit <= 3; unit++) {
+                for (int limit = 1; limit <= 3 * s.length(); limit++) {
+                    for (int reserve : new int[] {0, 1}) {
+                        long whole = unit == 0 ? Utf8.encode(s).length : unit == 1 ? s.length() : s.codePointCount(0, s.length());
+                        if (reserve > limit || unit != SimpleClusters.GRAPHEMES && whole <= limit) {
+                            continue; // the caller returns such a text whole before asking (see cut's contract)
+                        }
+                        int host = clusters.cut(s, unit, limit, limit - reserve);
+                        if (host >= 0) {
+                            assertEquals(coreCut(s, unit, limit, reserve), host, "unit " + unit + " limit " + limit + " reserve " + reserve + " " + Cps.escape(s));
+                        }
+                    }
+                }
+            }
+        }
+        // Decided by the host: simple text. Declined: a ZWJ sequence or jamo straddling the budget.
+        assertEquals(3, clusters.cut("abcdef", SimpleClusters.UTF8_BYTES, 3, 3));
+        assertEquals(1, clusters.cut("ae\u0301f", SimpleClusters.UTF8_BYTES, 3, 3), "a base and its mark stay together");
+        assertEquals(-1, clusters.cut("a\u2764\u200D\u2615b", SimpleClusters.UTF8_BYTES, 4, 4));
+        assertEquals(-1, clusters.cut("a\u1100\u1161\u11A8b", SimpleClusters.GRAPHEMES, 1, 1));
+        assertEquals(6, clusters.cut("abcdef", SimpleClusters.GRAPHEMES, 6, 5), "fits whole: no cut, no ellipsis");
+        assertEquals(5, clusters.cut("abcdefg", SimpleClusters.GRAPHEMES, 6, 5));
+    }
 }
