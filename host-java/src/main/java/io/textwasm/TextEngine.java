@@ -188,9 +188,14 @@ public final class TextEngine implements AutoCloseable {
     public boolean isNormalized(CharSequence text, NormalizationForm form, NormalizationOptions options) {
         String s = text.toString();
         ensureOpen();
-        int start = stableText.start(s, form, options, flags(form, options));
+        int flags = flags(form, options);
+        int start = stableText.start(s, form, options, flags);
         if (start == s.length()) {
             return true;
+        }
+        Boolean quick = mappedText.isNormalized(s, start, flags);
+        if (quick != null) {
+            return quick;
         }
         String rest = s.substring(start);
         if (Utf8.hasUnpairedSurrogate(rest)) {

@@ -32,6 +32,8 @@ public final class MappedText {
     private static final int KEY_BITS = 63;
     private static final int CROSS_CODE_POINT_OPTIONS = 3 << 4;
     private static final char[] NONE = new char[0];
+    /** New pieces a quick check asks the core about, one call each, before it sends the whole text instead. */
+    private static final int MAX_ASKED = 16;
     /** Pieces up to this long have their normalization kept. */
     private static final int CACHED_PIECE_CHARS = 16;
 
@@ -119,6 +121,69 @@ public final class MappedText {
             i = to;
         }
         return r == null ? s : r.append(s, copied, n).toString();
+    }
+
+    /**
+     * Whether {@code s} is normalized under {@code flags}, with {@code s[0, start)} and
+     * {@code s[start]} as for {@link #normalize}; null when this path does not apply. Stops at
+     * the first code point or piece that changes, as a quick check does: a mapped code point
+     * always does (its image differs, and composition never produces a code point that maps to
+     * a single other one), a piece does when its normalization differs from it.
+     */
+    public Boolean isNormalized(String s, int start, int flags) {
+        if ((flags & CROSS_CODE_POINT_OPTIONS) != 0) {
+            return null;
+        }
+        int key = flags & KEY_BITS;
+        long[] bits = stable.set(key);
+        char[] map = map(key, bits);
+        if (map.length == 0) {
+            return null;
+        }
+        PieceCache known = cache(key);
+        int n = s.length();
+        int prev = -1;
+        int asked = 0;
+        int i = start;
+        while (i < n) {
+            int w = settledWidth(s, i, bits, map);
+            if (w == 2 || w == 1 && map[s.charAt(i)] == 0) {
+                prev = i;
+                i += w;
+                continue;
+            }
+            if (w == 1) {
+                return false; // mapped
+            }
+            if (Character.isSurrogate(s.charAt(i)) && width(s, i) == 1) {
+                return false; // unpaired: normalization replaces it with U+FFFD
+            }
+            int from = prev >= 0 ? prev : i;
+            int to = i + width(s, i);
+            while (to < n && settledWidth(s, to, bits, map) == 0) {
+                if (Character.isSurrogate(s.charAt(to)) && width(s, to) == 1) {
+                    return false;
+                }
+                to += width(s, to);
+            }
+            String image = known.get(s, from, to);
+            if (image == null) {
+                if (++asked > MAX_ASKED) {
+                    return null; // many new pieces: one call for the whole text is cheaper
+                }
+                String piece = s.substring(from, to);
+                byte[] in = Utf8.encode(piece);
+                byte[] out = pool.with(ci -> Calls.normalize(ci, in, 0, in.length, flags, null, 0));
+                image = out == null ? piece : new String(out, StandardCharsets.UTF_8);
+                known.put(piece, image);
+            }
+            if (image.length() != to - from || !s.regionMatches(from, image, 0, to - from)) {
+                return false;
+            }
+            prev = -1;
+            i = to;
+        }
+        return true;
     }
 
     /** {@code r} (created with {@code s[0, from)} if null) with {@code s[copied, to)} appended. */

@@ -62,6 +62,11 @@ class MappedTextTest {
                 String want = core(s, flags(form, fold));
                 assertEquals(want, host(s, form, fold), form + (fold ? " folded " : " ") + Cps.escape(s));
                 assertEquals(want, host(s, form, fold), form + (fold ? " folded, again " : " again ") + Cps.escape(s));
+                int flags = flags(form, fold);
+                NormalizationOptions o = fold ? NormalizationOptions.DEFAULT.withCaseFolding() : NormalizationOptions.DEFAULT;
+                Boolean quick = mapped.isNormalized(s, stable.start(s, form, o, flags), flags);
+                assertEquals(want.equals(s), quick, "isNormalized " + form + (fold ? " folded " : " ") + Cps.escape(s));
+                assertEquals(true, mapped.isNormalized(want, stable.start(want, form, o, flags), flags), "normalized " + Cps.escape(want));
             }
         }
     }
@@ -85,6 +90,7 @@ class MappedTextTest {
         check("a\u00AD\u200Db\uFE0F 👩\u200D💻");
         check("x\uD800y \uDC00 z\uD83D");
         check("\u0301\u0301"); // nothing settled before the first piece
+        check("a\u0323\u0302 x\u0301 \u1E0D"); // normalized and not, in every form
     }
 
     @Test
