@@ -54,18 +54,12 @@ public final class MappedText {
      * core itself.
      */
     public String normalize(String s, int start, int flags) {
-        if ((flags & CROSS_CODE_POINT_OPTIONS) != 0) {
+        Form f = form(flags);
+        if (f == null) {
             return null;
         }
-        int key = flags & KEY_BITS;
-        long[] bits = stable.set(key);
-        char[] map = map(key, bits);
-        if (map.length == 0) {
-            return null;
-        }
-        PieceCache known = cache(key);
-        String r = onePass(s, start, bits, map, known);
-        return r != null ? r : twoPasses(s, start, flags, bits, map, known);
+        String r = onePass(s, start, f.bits, f.map, f.known);
+        return r != null ? r : twoPasses(s, start, flags, f.bits, f.map, f.known);
     }
 
     /**
@@ -131,16 +125,13 @@ public final class MappedText {
      * a single other one), a piece does when its normalization differs from it.
      */
     public Boolean isNormalized(String s, int start, int flags) {
-        if ((flags & CROSS_CODE_POINT_OPTIONS) != 0) {
+        Form f = form(flags);
+        if (f == null) {
             return null;
         }
-        int key = flags & KEY_BITS;
-        long[] bits = stable.set(key);
-        char[] map = map(key, bits);
-        if (map.length == 0) {
-            return null;
-        }
-        PieceCache known = cache(key);
+        long[] bits = f.bits;
+        char[] map = f.map;
+        PieceCache known = f.known;
         int n = s.length();
         int prev = -1;
         int asked = 0;
@@ -329,6 +320,30 @@ public final class MappedText {
 
     private static int width(String s, int i) {
         return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)) ? 2 : 1;
+    }
+
+    /** What this path needs for one form and options: the stable set, the mappings, the kept pieces. */
+    private static final class Form {
+        final long[] bits;
+        final char[] map;
+        final PieceCache known;
+
+        Form(long[] bits, char[] map, PieceCache known) {
+            this.bits = bits;
+            this.map = map;
+            this.known = known;
+        }
+    }
+
+    /** The form's tables, or null when the path does not apply to {@code flags}. */
+    private Form form(int flags) {
+        if ((flags & CROSS_CODE_POINT_OPTIONS) != 0) {
+            return null;
+        }
+        int key = flags & KEY_BITS;
+        long[] bits = stable.set(key);
+        char[] map = map(key, bits);
+        return map.length == 0 ? null : new Form(bits, map, cache(key));
     }
 
     private PieceCache cache(int key) {

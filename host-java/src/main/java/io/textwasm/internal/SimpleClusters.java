@@ -49,18 +49,9 @@ public final class SimpleClusters {
         boolean prevSimple = false;
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
-            int width = 1;
-            int v;
-            if (!Character.isSurrogate(c)) {
-                v = classes[c] >> 4 & 3;
-            } else {
-                // Beyond the BMP (a pair) or unpaired (the core sees U+FFFD): the core decides.
-                v = 0;
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    width = 2;
-                }
-            }
+            int x = shortcutAt(s, i, classes);
+            int width = (x & WIDE) != 0 ? 2 : 1;
+            int v = x & 3;
             boolean simple = (v & SIMPLE) != 0;
             if (i == 0 || (simple && (prevSimple || oneCluster))) {
                 if (i > 0) {
@@ -107,6 +98,22 @@ public final class SimpleClusters {
         return count + after;
     }
 
+    /** {@link #shortcutAt}: the code point is a surrogate pair. */
+    private static final int WIDE = 4;
+
+    /**
+     * The grapheme shortcut of the code point at {@code i} (bits 0-1; 0 beyond the BMP, where the
+     * table ends, and for an unpaired surrogate, which the core sees as U+FFFD), with {@link #WIDE}
+     * set for a surrogate pair.
+     */
+    private static int shortcutAt(String s, int i, byte[] classes) {
+        char c = s.charAt(i);
+        if (!Character.isSurrogate(c)) {
+            return classes[c] >> 4 & 3;
+        }
+        return Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)) ? WIDE : 0;
+    }
+
     /** Units of {@link #cut}, as the ABI numbers them (Truncation.Unit). */
     public static final int UTF8_BYTES = 0;
     public static final int UTF16_UNITS = 1;
@@ -134,21 +141,12 @@ public final class SimpleClusters {
         boolean prevSimple = false;
         int i = 0;
         while (i < n) {
+            int x = shortcutAt(s, i, classes);
+            int width = (x & WIDE) != 0 ? 2 : 1;
+            int v = x & 3;
             char c = s.charAt(i);
-            int width = 1;
-            int cp = c;
-            int v;
-            if (!Character.isSurrogate(c)) {
-                v = classes[c] >> 4 & 3;
-            } else {
-                v = 0;
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    cp = Character.toCodePoint(c, s.charAt(i + 1));
-                    width = 2;
-                } else {
-                    cp = 0xFFFD; // what the core would see
-                }
-            }
+            // An unpaired surrogate is U+FFFD to the core: three UTF-8 bytes, like any BMP code point.
+            int cp = width == 2 ? s.codePointAt(i) : c;
             boolean simple = (v & SIMPLE) != 0;
             if (i > 0 && simple && (prevSimple || oneCluster)) {
                 // A certain boundary at i closes a chunk.
