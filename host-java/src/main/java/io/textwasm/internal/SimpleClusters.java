@@ -44,45 +44,33 @@ public final class SimpleClusters {
         int pendingEnd = 0;
         int after = 0;
         int chunkStart = 0;
-        boolean oneCluster = false; // the chunk so far is one simple code point, or a base and marks
-        boolean base = false; // the chunk started with a base
-        boolean prevSimple = false;
+        Chunks chunks = new Chunks();
         int i = 0;
         while (i < n) {
             int x = shortcutAt(s, i, classes);
-            int width = (x & WIDE) != 0 ? 2 : 1;
-            int v = x & 3;
-            boolean simple = (v & SIMPLE) != 0;
-            if (i == 0 || (simple && (prevSimple || oneCluster))) {
-                if (i > 0) {
-                    // A boundary at i closes the chunk [chunkStart, i).
-                    if (oneCluster) {
-                        if (pendingStart < 0) {
-                            count++;
-                        } else if (++after == FLUSH_AFTER) {
-                            count += core.applyAsInt(pendingStart, pendingEnd) + after;
-                            pendingStart = -1;
-                            after = 0;
-                        }
-                    } else {
-                        if (pendingStart < 0) {
-                            pendingStart = chunkStart;
-                        }
-                        pendingEnd = i;
-                        after = 0; // the one-cluster chunks since the last piece are inside it now
+            if (chunks.next(x & 3)) {
+                // A boundary at i closes the chunk [chunkStart, i).
+                if (chunks.closedOneCluster) {
+                    if (pendingStart < 0) {
+                        count++;
+                    } else if (++after == FLUSH_AFTER) {
+                        count += core.applyAsInt(pendingStart, pendingEnd) + after;
+                        pendingStart = -1;
+                        after = 0;
                     }
+                } else {
+                    if (pendingStart < 0) {
+                        pendingStart = chunkStart;
+                    }
+                    pendingEnd = i;
+                    after = 0; // the one-cluster chunks since the last piece are inside it now
                 }
                 chunkStart = i;
-                oneCluster = simple;
-                base = v == BASE;
-            } else {
-                oneCluster = oneCluster && base && v == MARK;
             }
-            prevSimple = simple;
-            i += width;
+            i += (x & WIDE) != 0 ? 2 : 1;
         }
         if (n > 0) {
-            if (oneCluster) {
+            if (chunks.oneCluster) {
                 after++;
             } else {
                 if (pendingStart < 0) {
@@ -96,6 +84,37 @@ public final class SimpleClusters {
             count += core.applyAsInt(pendingStart, pendingEnd);
         }
         return count + after;
+    }
+
+    /**
+     * Where the certain boundaries are, fed one code point's shortcut at a time: before a simple
+     * code point that follows a simple one, or that follows a chunk made of a base and its marks.
+     * The walk {@link #count} and {@link #cut} share.
+     */
+    private static final class Chunks {
+        /** The chunk so far is one simple code point, or a base and its marks: one cluster. */
+        boolean oneCluster;
+        /** After {@link #next} returned true: whether the chunk it closed was one cluster. */
+        boolean closedOneCluster;
+        private boolean base;
+        private boolean prevSimple;
+        private boolean started;
+
+        /** Takes the next code point's shortcut; true when a certain boundary comes before it. */
+        boolean next(int v) {
+            boolean simple = (v & SIMPLE) != 0;
+            boolean boundary = started && simple && (prevSimple || oneCluster);
+            closedOneCluster = oneCluster;
+            if (!started || boundary) {
+                oneCluster = simple;
+                base = v == BASE;
+            } else {
+                oneCluster = oneCluster && base && v == MARK;
+            }
+            started = true;
+            prevSimple = simple;
+            return boundary;
+        }
     }
 
     /** {@link #shortcutAt}: the code point is a surrogate pair. */
@@ -136,42 +155,30 @@ public final class SimpleClusters {
         long readCap = 8 * stopAbove + 256;
         long size = 0; // size of s[0, i) in unit (grapheme units: clusters in closed chunks)
         int cut = 0; // the last certain boundary whose size fits the budget
-        boolean oneCluster = false;
-        boolean base = false;
-        boolean prevSimple = false;
+        Chunks chunks = new Chunks();
         int i = 0;
         while (i < n) {
             int x = shortcutAt(s, i, classes);
             int width = (x & WIDE) != 0 ? 2 : 1;
-            int v = x & 3;
-            char c = s.charAt(i);
-            // An unpaired surrogate is U+FFFD to the core: three UTF-8 bytes, like any BMP code point.
-            int cp = width == 2 ? s.codePointAt(i) : c;
-            boolean simple = (v & SIMPLE) != 0;
-            if (i > 0 && simple && (prevSimple || oneCluster)) {
+            if (chunks.next(x & 3)) {
                 // A certain boundary at i closes a chunk.
                 if (unit == GRAPHEMES) {
-                    if (!oneCluster) {
+                    if (!chunks.closedOneCluster) {
                         return -1; // the core counts the clusters in such a chunk
                     }
                     size++;
                 }
                 if (size > stopAbove) {
                     // The chunk does not fit: one cluster cannot be split, anything else the core must split.
-                    return oneCluster ? cut : -1;
+                    return chunks.closedOneCluster ? cut : -1;
                 }
                 if (size <= budget) {
                     cut = i;
                 }
             }
-            if (i == 0 || simple && (prevSimple || oneCluster)) {
-                oneCluster = simple;
-                base = v == BASE;
-            } else {
-                oneCluster = oneCluster && base && v == MARK;
-            }
             switch (unit) {
-                case UTF8_BYTES: size += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; break;
+                // An unpaired surrogate is U+FFFD to the core: three UTF-8 bytes, like any BMP code point.
+                case UTF8_BYTES: size += width == 2 ? 4 : s.charAt(i) < 0x80 ? 1 : s.charAt(i) < 0x800 ? 2 : 3; break;
                 case UTF16_UNITS: size += width; break;
                 case CODE_POINTS: size++; break;
                 default: break;
@@ -179,16 +186,15 @@ public final class SimpleClusters {
             if (i > readCap) {
                 return -1;
             }
-            prevSimple = simple;
             i += width;
         }
         // The end of the text is a boundary too.
         if (unit == GRAPHEMES) {
-            if (n > 0 && !oneCluster) {
+            if (n > 0 && !chunks.oneCluster) {
                 return -1;
             }
             return size + (n > 0 ? 1 : 0) <= limit ? n : cut;
         }
-        return size <= budget ? n : oneCluster ? cut : -1;
+        return size <= budget ? n : chunks.oneCluster ? cut : -1;
     }
 }
