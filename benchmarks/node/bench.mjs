@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const OP_INIT = 0, OP_NORMALIZE = 2, OP_IS_NORMALIZED = 3, OP_SEGMENT = 4, OP_COUNT = 5, OP_TOKENIZE = 6, OP_TRUNCATE = 7;
 const UNCHANGED = 1;
 const NEED_MORE_INPUT = -5;
-const ABI_MAJOR = 1;
+const ABI_MAJOR = 2;
 const SEG_WORDS = 1, SEG_UTF16 = 2;
 const COUNT_GRAPHEMES = 1, COUNT_WORDS = 2;
 const TOK_UTF16 = 2, TOKEN_WORDS = 5;

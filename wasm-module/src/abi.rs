@@ -23,7 +23,7 @@ pub const BAD_ARGUMENT: i32 = -4;
 pub const NEED_MORE_INPUT: i32 = -5;
 
 /// ABI version: major in the high half (incompatible changes), minor in the low half.
-pub const ABI_VERSION: i32 = 1 << 16;
+pub const ABI_VERSION: i32 = 2 << 16;
 
 /// Result words read by the host after each call: out_ptr, out_len, a0..a3, error offset, spare.
 pub const RESULT_WORDS: usize = 8;
@@ -182,7 +182,7 @@ pub const OP_HOST_TABLES: i32 = 9;
 /// | 6 TOKENIZE | flags: `text::TOK_*` | w0/w1: records of TOKEN_WORDS u32; w2/w3: folded text |
 /// | 7 TRUNCATE | flags: `text::UNIT_*`/`TRUNC_*`; a: limit, b: reserve | w2: cut (bytes), w3: cut (UTF-16), w4: 1 if cut |
 /// | 8 STABLE_SET | flags as NORMALIZE; no input | w0/w1: u32 bitmap of U+0000..U+1FFFF (`normalize::stable_set`) |
-/// | 9 HOST_TABLES | flags 0; no input | w0/w1: a byte per BMP code point (`SegData::host_classes`); w2/w3: the word-count automaton's steps |
+/// | 9 HOST_TABLES | flags 0; no input | w0/w1: a byte per code point of the BMP and U+1F000..U+1FFFF (`SegData::host_classes`); w2/w3: the word-count automaton's steps |
 #[no_mangle]
 pub extern "C" fn tw_call(op: i32, ptr: i32, len: i32, flags: i32, a: i32, b: i32) -> i32 {
     let e = engine();

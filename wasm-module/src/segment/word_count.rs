@@ -1,29 +1,30 @@
-//! Word count as a table-driven automaton over the Basic Multilingual Plane.
+//! Word count as a table-driven automaton over the BMP and the emoji window U+1F000..U+1FFFF.
 //!
 //! Counting needs less than the full word machine (`Words`): only whether each segment holds a
 //! letter, a number, an ideograph or kana. For the classes that make up most prose (letters,
 //! digits, the MidLetter/MidNum/MidNumLet punctuation, underscore, Katakana, ideographs and other
-//! Word_Break=Other code points, combining marks, spaces) the rules of UAX #29 collapse to eight
-//! states and one table step per code point, with no lookahead: a pending "letter then MidLetter"
-//! state stands for WB6/WB7's look past the punctuation. Everything else (code points beyond the
-//! BMP, Hebrew letters, regional indicators, ZWJ, ill-formed bytes) hands the text over to
-//! `Words` at the last boundary the automaton is sure of, and `Words` hands it back at the next
-//! boundary.
+//! Word_Break=Other code points, combining marks, spaces, emoji and their joiners) the rules of UAX
+//! #29 collapse to eight states and one table step per code point, with no lookahead: a pending
+//! "letter then MidLetter" state stands for WB6/WB7's look past the punctuation. Everything else
+//! (code points beyond the BMP outside U+1F000..U+1FFFF, Hebrew letters, ill-formed bytes) hands
+//! the text over to `Words` at the last boundary the automaton is sure of, and `Words` hands it
+//! back at the next boundary.
 //!
-//! Why restarting at a boundary is exact: the only rules that look further back than the code
-//! point before a boundary are WB7, WB7c and WB11 (two code points back), WB4 (through ignored
-//! ones) and WB15/WB16 (the parity of a regional-indicator run). A boundary at `p` means that
-//! WB6, WB7b and WB12, the forward halves of WB7, WB7c and WB11, did not join the code points
-//! around `p`, so those never fire just after it; WB4 cannot hide a boundary; and a regional
-//! indicator run that breaks at `p` has closed its pair there. Fresh state at `p` therefore
-//! decides every later boundary the same way. The test below checks the automaton against
-//! `Words` on random text built from every class.
+//! Why restarting at a boundary is exact: the only rules that look further back than the code point
+//! before a boundary are WB7, WB7c and WB11 (two code points back), WB4 (through ignored ones) and
+//! WB15/WB16 (the parity of a regional-indicator run). A boundary at `p` means that WB6, WB7b and
+//! WB12, the forward halves of WB7, WB7c and WB11, did not join the code points around `p`, so
+//! those never fire just after it; WB4 cannot hide a boundary; and a regional indicator run that
+//! breaks at `p` has closed its pair there. Fresh state at `p` therefore decides every later
+//! boundary the same way. (The automaton never marks a start before a code point that WB3c or
+//! WB15/WB16 may join to the segment before it; see `class_of`.) The test below
+//! checks the automaton against `Words` on random text built from every class.
 //!
 //! Hosts run the same automaton over their own strings (`HOST_TABLES` exports the classes and
 //! the steps), so a count never depends on a second implementation of the rules.
 
 use super::props::*;
-use super::{SegData, Words};
+use super::{host_index, SegData, Words};
 use crate::utf8;
 use crate::Error;
 
@@ -41,6 +42,8 @@ const E: u8 = 9; // Extend or Format: invisible (WB4)
 const K: u8 = 10; // Katakana
 const EC: u8 = 11; // Extend or Format that counts (a halfwidth sound mark is a letter): invisible, but
                    // it makes the segment it joins count
+const P: u8 = 12; // Extended_Pictographic or Regional_Indicator that does not count: like O, but the
+                  // segment it starts is not marked (WB3c and WB15/WB16 may join it to the one before)
 pub const CLASSES: usize = 16;
 
 // States after a code point.
@@ -69,6 +72,7 @@ const fn fresh(c: u8) -> u8 {
         K => IN_K | COUNT | MARK,
         U => IN_U0 | MARK,
         E => OUT, // attaches to the segment before it (WB4), or stands alone after a newline
+        P => OUT, // see `class_of`
         _ => OUT | MARK,
     }
 }
@@ -110,7 +114,7 @@ const fn steps() -> [u8; STATES * CLASSES] {
     let mut s = 0;
     while s < STATES {
         let mut c = 0;
-        while c <= EC as usize {
+        while c <= P as usize {
             t[s * CLASSES + c] = step(s as u8, c as u8);
             c += 1;
         }
@@ -123,33 +127,57 @@ const fn steps() -> [u8; STATES * CLASSES] {
 /// `s * CLASSES + c`.
 pub static STEPS: [u8; STATES * CLASSES] = steps();
 
-/// Automaton class by Word_Break value (`props::WB_*` order); `O` also stands for `C`.
+/// Automaton class by Word_Break value (`props::WB_*` order), before the token kind is applied.
 const BY_WB: [u8; 19] = [
     O, O, O, O, // Other, CR, LF, Newline
-    E, X, X, E, // Extend, ZWJ, Regional_Indicator, Format
+    E, E, P, E, // Extend, ZWJ, Regional_Indicator, Format
     K, X, L, MB, // Katakana, Hebrew_Letter, ALetter, Single_Quote
     O, MB, ML, MN, // Double_Quote, MidNumLet, MidLetter, MidNum
     N, U, O, // Numeric, ExtendNumLet, WSegSpace
 ];
 
-/// The automaton class of a segmentation class word. Anything the seven states do not model, or
-/// whose token kind does not fit the class (a letter that does not count, a mark that does), is `X`.
-pub fn class_of(w: u32) -> u8 {
-    let counted = kind(w).wrapping_sub(KIND_LETTER) <= KIND_KANA - KIND_LETTER;
-    let c = BY_WB.get(wb(w) as usize).copied().unwrap_or(X);
-    if c == O && counted {
-        C
-    } else if c == E && counted {
-        EC
-    } else if counted != (c == L || c == N || c == K) {
-        X
-    } else {
-        c
+/// `BY_WB` for code points that count (`true`) or not: a counted "other" or mark is `C` or `EC`,
+/// and a letter, digit or Katakana whose kind disagrees is `X`, like any counted code point in
+/// another class.
+const fn by_wb_and_count(counted: bool) -> [u8; 19] {
+    let mut t = BY_WB;
+    let mut i = 0;
+    while i < t.len() {
+        let letter_like = t[i] == L || t[i] == N || t[i] == K;
+        t[i] = match t[i] {
+            O if counted => C,
+            E if counted => EC,
+            c if counted == letter_like => c,
+            _ => X,
+        };
+        i += 1;
     }
+    t
 }
 
-/// The code points below this have an automaton class in `SegData::host_classes`.
-pub const CLASSES_END: u32 = 0x10000;
+static BY_WB_AND_COUNT: [[u8; 19]; 2] = [by_wb_and_count(false), by_wb_and_count(true)];
+
+/// The automaton class of a segmentation class word. Anything the seven states do not model, or
+/// whose token kind does not fit the class (a letter that does not count, a mark that does), is `X`.
+///
+/// ZWJ is modelled as Extend, and regional indicators and Extended_Pictographic code points that
+/// do not count as `P`. WB3c (ZWJ × Extended_Pictographic) and WB15/WB16 (pairs of regional
+/// indicators) are the only rules that join a `P` to the segment before it, and nothing joins
+/// what follows a `P` to it except WB4's invisible code points and another `P` by those rules
+/// (no rule looks back through one). So the automaton goes on after a `P` as after any "other",
+/// which is exact for counting as long as a segment with a `P` in it is counted from its real
+/// start: `P` never marks a start, so a hand-over to `Words` (a counted mark after it, say)
+/// restarts before it. Any other Extended_Pictographic (one that counts, like Ⓜ or ℹ) is `X`.
+pub fn class_of(w: u32) -> u8 {
+    let counted = kind(w).wrapping_sub(KIND_LETTER) <= KIND_KANA - KIND_LETTER;
+    let c = BY_WB_AND_COUNT[counted as usize].get(wb(w) as usize).copied().unwrap_or(X);
+    match c {
+        _ if !ext_pict(w) => c,
+        O => P,
+        E => E,
+        _ => X,
+    }
+}
 
 /// Counts the word segments of `s` that hold a letter, a number, an ideograph or kana.
 pub fn count_words(d: &SegData, s: &[u8], lossy: bool) -> Result<u32, Error> {
@@ -166,7 +194,10 @@ pub fn count_words(d: &SegData, s: &[u8], lossy: bool) -> Result<u32, Error> {
                     // Ill-formed bytes and code points past the table are X (Words reports or
                     // replaces the former).
                     let p = utf8::decode_packed(s, i);
-                    let c = if p & utf8::BAD != 0 { X } else { classes.get(utf8::cp(p) as usize).map_or(X, |k| k & 15) };
+                    let c = match host_index(utf8::cp(p)) {
+                        Some(k) if p & utf8::BAD == 0 => classes.get(k).map_or(X, |k| k & 15),
+                        _ => X,
+                    };
                     (c, utf8::width(p))
                 }
             };
@@ -228,7 +259,7 @@ mod tests {
     /// Code points from every automaton class and from the classes that hand over.
     const POOL: &[&str] = &[
         "a", "Z", "é", "ß", "Ω", "ж", "7", "٣", "_", ":", "·", ",", ";", ".", "'", "\"", " ", "  ", "\n", "\r\n",
-        "\u{0301}", "\u{00AD}", "\u{0600}", "ª", "²", "!", "«", "\u{2019}", "\u{200D}", "\u{1F600}", "\u{1F1E6}",
+        "\u{0301}", "\u{00AD}", "\u{0600}", "ª", "²", "!", "«", "\u{2019}", "\u{200D}", "\u{1F600}", "\u{1F1E6}", "\u{1F1E7}", "\u{1F3FB}", "\u{FE0F}", "\u{24C2}", "\u{2139}", "\u{2764}", "\u{1F468}", "\u{10400}", "\u{20000}",
         "א", "\u{05F3}", "カ", "ー", "ｶ", "\u{FF9E}", "\u{FF9F}", "ﾌ", "漢", "の", "한", "。", "\u{3099}", "\u{FEFF}", "\u{20DD}", "\u{3000}", "\u{2060}", "€", "\u{0085}", "\u{00A0}", "\t", "\u{000B}",
     ];
 
@@ -262,10 +293,13 @@ mod tests {
 
     #[test]
     fn classes_are_modelled_or_handed_over() {
-        // Hebrew letters, ZWJ and regional indicators must hand over; the rest must not.
+        // Hebrew letters and pictographs that count must hand over; the rest must not.
         let d = data();
         assert_eq!(class_of(d.class('א' as u32)), X);
-        assert_eq!(class_of(d.class(0x200D)), X);
+        assert_eq!(class_of(d.class(0x24C2)), X);
+        assert_eq!(class_of(d.class(0x200D)), E);
+        assert_eq!(class_of(d.class(0x1F1E6)), P);
+        assert_eq!(class_of(d.class(0x1F600)), P);
         assert_eq!(class_of(d.class('é' as u32)), L);
         assert_eq!(class_of(d.class('\'' as u32)), MB);
         assert_eq!(class_of(d.class(0x0301)), E);

@@ -12,7 +12,7 @@ public final class Abi {
     public static final int BAD_ARGUMENT = -4;
     public static final int NEED_MORE_INPUT = -5;
 
-    public static final int ABI_MAJOR = 1;
+    public static final int ABI_MAJOR = 2;
 
     // tw_call operations.
     public static final int OP_INIT = 0;

@@ -4,9 +4,10 @@ import io.textwasm.EngineException;
 
 /**
  * The core's per-code-point tables for the host's fast paths (HOST_TABLES in ABI.md), fetched
- * from the module once per engine: a byte for each BMP code point holding its word-count class
- * (bits 0-3) and its grapheme shortcut (bits 4-5), and the word-count automaton's steps. Taking
- * them from the module keeps the host's answers the module's.
+ * from the module once per engine: a byte for each code point of the BMP and of the emoji window
+ * U+1F000..U+1FFFF holding its word-count class (bits 0-3) and its grapheme shortcut (bits 4-6),
+ * and the word-count automaton's steps. Taking them from the module keeps the host's answers the
+ * module's.
  */
 public final class HostTables {
     private final InstancePool pool;
@@ -16,9 +17,23 @@ public final class HostTables {
         this.pool = pool;
     }
 
-    /** A byte per BMP code point. */
+    /** First code point of the supplementary window; its bytes follow the BMP's. */
+    static final int PLANE1_WINDOW = 0x1F000;
+    /** Bytes in {@link #classes}: the BMP, then the window. */
+    static final int CLASSES_LENGTH = 0x11000;
+
+    /** A byte per code point of the BMP and the window (see {@link #indexOfPair}). */
     byte[] classes() {
         return load()[0];
+    }
+
+    /**
+     * Where the code point of the surrogate pair {@code high}, {@code low} is in {@link #classes},
+     * or -1 outside the window.
+     */
+    static int indexOfPair(char high, char low) {
+        int window = Character.toCodePoint(high, low) - PLANE1_WINDOW;
+        return window >= 0 && window < 0x1000 ? 0x10000 + window : -1;
     }
 
     /** Steps of the word-count automaton: state * 16 + class. */
@@ -30,7 +45,7 @@ public final class HostTables {
         byte[][] t = tables;
         if (t == null) {
             t = pool.with(Calls::hostTables);
-            if (t[0].length != 0x10000 || t[1].length < 8 * 16) {
+            if (t[0].length != CLASSES_LENGTH || t[1].length < 8 * 16) {
                 throw new EngineException("the core's host tables have an unexpected shape (" + t[0].length + " classes, "
                         + t[1].length + " steps)");
             }

@@ -3,25 +3,32 @@ package io.textwasm.internal;
 import java.util.function.IntBinaryOperator;
 
 /**
- * Grapheme-cluster counting that lets the core see only the text where UAX #29's rules have
- * something to decide.
+ * Grapheme-cluster counting and truncation that let the core see only the text where UAX #29's
+ * rules have something to decide.
  *
- * <p>The core exports a grapheme shortcut for each BMP code point (HOST_TABLES, see
- * {@code grapheme_shortcut} in the core's segment module): <em>simple</em> (Grapheme_Cluster_Break Other,
- * Control, LF, LV or LVT), <em>base</em> (simple, and marks attach to it without leaving state
- * behind) and <em>mark</em> (Extend other than ZWJ, or SpacingMark). A boundary is certain
- * before a simple code point that follows a simple one, or that follows a base and its marks;
- * and cluster state never reaches across a boundary. So the string falls into <em>chunks</em>
- * between such boundaries: a chunk that is one simple code point, or a base and its marks, is
- * one cluster, and any other chunk (a ZWJ sequence, a flag, Hangul jamo, an Indic conjunct, an
- * unpaired surrogate, a code point beyond the BMP...) is counted by the core. Runs of such
- * chunks, with the few one-cluster chunks between them, go to the core as one piece. The answer
- * is the core's; the host only finds the cuts.
+ * <p>The core exports a grapheme shortcut for each code point of the BMP and of the emoji window
+ * U+1F000..U+1FFFF (HOST_TABLES; {@code grapheme_shortcut} in the core's segment module states and
+ * proves what a host may conclude from them): <em>simple</em> (a control, LF or an Indic
+ * consonant), <em>base</em> (other letters, symbols, Hangul syllables), <em>picto</em> (an
+ * Extended_Pictographic base), <em>regional indicator</em>, and the marks <em>Extend</em>,
+ * <em>SpacingMark</em> and <em>ZWJ</em>. From these the host tracks a cluster through a base and
+ * its marks, an emoji ZWJ sequence with its modifiers, and a flag, finding every boundary there;
+ * anything else (CR, Hangul jamo, an Indic conjunct, Prepend, an unpaired surrogate, a code point
+ * outside the table...) makes the current <em>chunk</em> unknown, and it ends at the next boundary
+ * the shortcuts make certain. A known chunk is one cluster; unknown chunks are counted by the
+ * core, in pieces that start and end on boundaries (cluster state never reaches across one).
+ * Runs of unknown chunks, with the few known ones between them, go to the core as one piece. The
+ * core's {@code grapheme_shortcut_contract} test runs this same walk against the rules.
  */
 public final class SimpleClusters {
+    // Grapheme shortcuts (the core's GS_* values): 1-4 start a cluster, 5-7 continue one.
+    private static final int OTHER = 0;
     private static final int SIMPLE = 1;
-    private static final int BASE = 3;
-    private static final int MARK = 2;
+    private static final int BASE = 2;
+    private static final int PICTO = 3;
+    private static final int RI = 4;
+    private static final int EXTEND = 5;
+    private static final int ZWJ = 7;
     /** One-cluster chunks in a row after which the pending piece goes to the core. */
     static final int FLUSH_AFTER = 16;
 
@@ -48,7 +55,7 @@ public final class SimpleClusters {
         int i = 0;
         while (i < n) {
             int x = shortcutAt(s, i, classes);
-            if (chunks.next(x & 3)) {
+            if (chunks.next(x & 7)) {
                 // A boundary at i closes the chunk [chunkStart, i).
                 if (chunks.closedOneCluster) {
                     if (pendingStart < 0) {
@@ -87,50 +94,96 @@ public final class SimpleClusters {
     }
 
     /**
-     * Where the certain boundaries are, fed one code point's shortcut at a time: before a simple
-     * code point that follows a simple one, or that follows a chunk made of a base and its marks.
-     * The walk {@link #count} and {@link #cut} share.
+     * Where the boundaries are, fed one code point's shortcut at a time: the walk {@link #count}
+     * and {@link #cut} share. In a known chunk it finds every boundary; in an unknown one only
+     * those between two code points that start clusters (other than two regional indicators).
      */
     private static final class Chunks {
-        /** The chunk so far is one simple code point, or a base and its marks: one cluster. */
+        // What the chunk so far is.
+        private static final int UNKNOWN = 0; // needs the core
+        private static final int ALONE = 1; // a simple code point: only another starter may follow
+        private static final int ONE = 2; // a base, a flag, or anything with marks that ends with the next starter
+        private static final int PIC = 3; // Extended_Pictographic, then Extend: a ZWJ may come
+        private static final int PIC_ZWJ = 4; // ... then ZWJ: another pictograph joins (GB11)
+        private static final int FLAG_HALF = 5; // one regional indicator: a second one joins (GB12, GB13)
+
+        /** The chunk so far is known: one cluster. */
         boolean oneCluster;
         /** After {@link #next} returned true: whether the chunk it closed was one cluster. */
         boolean closedOneCluster;
-        private boolean base;
-        private boolean prevSimple;
-        private boolean started;
+        private int state = UNKNOWN;
+        private int prev = -1;
 
-        /** Takes the next code point's shortcut; true when a certain boundary comes before it. */
-        boolean next(int v) {
-            boolean simple = (v & SIMPLE) != 0;
-            boolean boundary = started && simple && (prevSimple || oneCluster);
-            closedOneCluster = oneCluster;
-            if (!started || boundary) {
-                oneCluster = simple;
-                base = v == BASE;
-            } else {
-                oneCluster = oneCluster && base && v == MARK;
+        private static boolean starter(int v) {
+            return v >= SIMPLE && v <= RI;
+        }
+
+        private static int fresh(int v) {
+            switch (v) {
+                case SIMPLE: return ALONE;
+                case BASE: return ONE;
+                case PICTO: return PIC;
+                case RI: return FLAG_HALF;
+                default: return UNKNOWN;
             }
-            started = true;
-            prevSimple = simple;
+        }
+
+        /** Takes the next code point's shortcut; true when a boundary comes before it. */
+        boolean next(int v) {
+            int p = prev;
+            prev = v;
+            boolean boundary = false;
+            int s = state;
+            if (p < 0) {
+                s = fresh(v);
+            } else if (v == OTHER) {
+                s = UNKNOWN;
+            } else if (s == UNKNOWN) {
+                if (starter(p) && starter(v) && !(p == RI && v == RI)) {
+                    boundary = true;
+                    s = fresh(v);
+                }
+            } else if (s == PIC && v == EXTEND) {
+                // stays PIC
+            } else if (s == PIC && v == ZWJ) {
+                s = PIC_ZWJ;
+            } else if (s == PIC_ZWJ && v == PICTO) {
+                s = PIC;
+            } else if (s == FLAG_HALF && v == RI) {
+                s = ONE;
+            } else if (s == ALONE && !starter(v)) {
+                s = UNKNOWN;
+            } else if (!starter(v)) {
+                s = ONE; // marks join (GB9, GB9a) and leave no state behind
+            } else {
+                boundary = true;
+                s = fresh(v);
+            }
+            closedOneCluster = state != UNKNOWN;
+            state = s;
+            oneCluster = s != UNKNOWN;
             return boundary;
         }
     }
 
     /** {@link #shortcutAt}: the code point is a surrogate pair. */
-    private static final int WIDE = 4;
+    private static final int WIDE = 8;
 
     /**
-     * The grapheme shortcut of the code point at {@code i} (bits 0-1; 0 beyond the BMP, where the
-     * table ends, and for an unpaired surrogate, which the core sees as U+FFFD), with {@link #WIDE}
-     * set for a surrogate pair.
+     * The grapheme shortcut of the code point at {@code i} (bits 0-2; 0 outside the table and for
+     * an unpaired surrogate, which the core sees as U+FFFD), with {@link #WIDE} set for a
+     * surrogate pair.
      */
     private static int shortcutAt(String s, int i, byte[] classes) {
         char c = s.charAt(i);
         if (!Character.isSurrogate(c)) {
-            return classes[c] >> 4 & 3;
+            return classes[c] >> 4 & 7;
         }
-        return Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)) ? WIDE : 0;
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int k = HostTables.indexOfPair(c, s.charAt(i + 1));
+            return k < 0 ? WIDE : WIDE | classes[k] >> 4 & 7;
+        }
+        return OTHER;
     }
 
     /** Units of {@link #cut}, as the ABI numbers them (Truncation.Unit). */
@@ -160,7 +213,7 @@ public final class SimpleClusters {
         while (i < n) {
             int x = shortcutAt(s, i, classes);
             int width = (x & WIDE) != 0 ? 2 : 1;
-            if (chunks.next(x & 3)) {
+            if (chunks.next(x & 7)) {
                 // A certain boundary at i closes a chunk.
                 if (unit == GRAPHEMES) {
                     if (!chunks.closedOneCluster) {

@@ -4,17 +4,19 @@ import java.util.function.IntBinaryOperator;
 
 /**
  * Word count over a String with the core's own word-count automaton (HOST_TABLES: a class for
- * each BMP code point and the step table; see {@code segment/word_count.rs} in the core), so the
- * text is neither encoded nor copied in where the automaton can decide.
+ * each code point of the BMP and of the emoji window U+1F000..U+1FFFF, and the step table; see
+ * {@code segment/word_count.rs} in the core), so the text is neither encoded nor copied in where
+ * the automaton can decide.
  *
  * <p>The automaton marks each position where a segment certainly starts. Where it meets a code
- * point it does not model (beyond the BMP, a Hebrew letter, a regional indicator, ZWJ, an
- * unpaired surrogate, a counted mark after a space) the core counts the piece from the last mark
- * to the next position where a code point of class "other" (Word_Break Other, CR, LF, Newline,
- * WSegSpace or Double_Quote) is followed by one the automaton models and WB4 does not ignore, and
- * the automaton resumes there with nothing pending. That cut is exact for counting: the core
+ * point it does not model (outside the table, a Hebrew letter, an unpaired surrogate, a counted
+ * mark after a space) the core counts the piece from the last mark to the next position where a
+ * code point of class "other" (Word_Break Other, CR, LF, Newline, WSegSpace or Double_Quote, but
+ * not a pictograph or regional indicator) is followed by one the automaton models and WB4 does
+ * not ignore, and the automaton resumes there with nothing pending. That cut is exact for counting: the core
  * starts the piece on a boundary; the only rules that join an "other" code point to a modelled
- * one that follows are CR LF and WSegSpace WSegSpace, and neither side of those counts as a word;
+ * one that follows are CR LF and WSegSpace WSegSpace (WB3c and WB15/WB16 need a ZWJ or a regional
+ * indicator before), and neither side of those counts as a word;
  * and the rules that look two code points back (WB7, WB7c, WB11) need a letter, a digit or a
  * Hebrew letter there, never an "other".
  */
@@ -49,7 +51,16 @@ public final class WordCounter {
             int nAtMark = n;
             for (; i < len; i++) {
                 char c = s.charAt(i);
-                int k = Character.isSurrogate(c) ? X : classes[c] & 15;
+                int k;
+                int width = 1;
+                if (!Character.isSurrogate(c)) {
+                    k = classes[c] & 15;
+                } else {
+                    int at = Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))
+                            ? HostTables.indexOfPair(c, s.charAt(i + 1)) : -1;
+                    k = at < 0 ? X : classes[at] & 15;
+                    width = 2;
+                }
                 int e = steps[state << CLASSES_SHIFT | k] & 0xFF;
                 if (e == EXIT) {
                     break;
@@ -60,6 +71,7 @@ public final class WordCounter {
                 }
                 n += e >>> 3 & 1;
                 state = e & 7;
+                i += width - 1;
             }
             if (i >= len) {
                 return n;

@@ -60,6 +60,11 @@ class SimpleClustersTest {
         check("e\u0301te\u0301 n\u0303 ﾌﾟﾛｸﾞﾗﾑ a\u0903"); // combining and spacing marks after bases
         check("ok ✨\uFE0F"); // a variation selector is a mark
         check("1\uFE0F\u20E3"); // a keycap: a base and two marks
+        check("a\u2764\u200D\u2615b"); // a ZWJ sequence (GB11)
+        check("a🇫🇷🇯🇵🇩b 🇫\u0301🇫"); // flags: pairs of regional indicators; an odd one out; one with a mark
+        check("a 👍🏽 b ☝\uD83C\uDFFD"); // skin tones, after plane 1 and BMP emoji
+        check("👨\u200D👩\u200D👧\u200D👦 🏃🏿\u200D♀\uFE0F\u200D➡\uFE0F 🏳\uFE0F\u200D🌈"); // family, direction, flag sequences
+        check("a\u200Db 👍\u200D\u200D👍 👍\u0903\u200D👍"); // ZWJ that joins nothing: after a letter, twice, after a spacing mark
     }
 
     @Test
@@ -67,26 +72,22 @@ class SimpleClustersTest {
     void handedToTheCore() {
         check("ab\r\ncd", "b\r\n"); // CR LF (CR is not simple)
         check("x\u0915\u094D\u0937y", "\u0915\u094D\u0937"); // an Indic conjunct: a consonant is not a base
-        check("a\u2764\u200D\u2615b", "\u2764\u200D\u2615"); // a ZWJ sequence (GB11)
         // A piece runs from the last certain boundary before what needs the rules to the first after it.
-        check("a🇫🇷🇯🇵b", "a🇫🇷🇯🇵b"); // regional indicators
         check("\u1100\u1161\u11A8", "\u1100\u1161\u11A8"); // Hangul jamo L V T
         check("\u0001\u0301xy", "\u0001\u0301x"); // a mark after a control is a cluster of its own (GB4)
         check("a\uD800b", "a\uD800b"); // an unpaired surrogate
-        check("\uD840\uDC0B", "\uD840\uDC0B"); // beyond the BMP, where the table ends
-        check("a 👍🏽 b", " 👍🏽 "); // plane 1 emoji too
-        check("ok ☝\uD83C\uDFFD", "☝\uD83C\uDFFD"); // a BMP emoji with a skin tone from plane 1
+        check("\uD840\uDC0B", "\uD840\uDC0B"); // beyond the table (the BMP and U+1F000..U+1FFFF)
+        check("a 𝐀\u0301 b", " 𝐀\u0301 "); // plane 1 outside the emoji window
         check("\u0600x y", "\u0600x"); // Prepend joins what follows (GB9b)
     }
 
     @Test
     @DisplayName("pieces merge until enough simple clusters follow, then the core is called")
     void piecesMergeUntilTheFlushThreshold() {
-        String zwj = "\u2764\u200D\u2615"; // a ZWJ sequence in the BMP
+        String zwj = "\u0915\u094D\u0937"; // an Indic conjunct: the core decides
         String gapShort = "a".repeat(SimpleClusters.FLUSH_AFTER - 1);
         String gapLong = "a".repeat(SimpleClusters.FLUSH_AFTER);
-        // The piece starts at the last simple code point before the ZWJ sequence's first
-        // non-simple one; fewer than FLUSH_AFTER simple clusters in between keep one piece.
+        // The piece starts at the conjunct's first consonant; fewer than FLUSH_AFTER simple clusters in between keep one piece.
         check(zwj + gapShort + zwj + "a", zwj + gapShort + zwj);
         check(zwj + gapLong + zwj, zwj, zwj);
         check(zwj + gapLong + "b" + zwj, zwj, zwj);
@@ -102,7 +103,8 @@ class SimpleClustersTest {
     @Test
     @DisplayName("truncation: the host cuts where the shortcuts delimit the clusters, and declines where they do not")
     void cutsWhereTheShortcutsDelimitClusters() {
-        String[] texts = {"Grüße aus Köln, e\u0301te\u0301!", "日本語のテキスト ﾌﾟﾛｸﾞﾗﾑ", "한국어 문장입니다", "ab\r\ncd"};
+        String[] texts = {"Grüße aus Köln, e\u0301te\u0301!", "日本語のテキスト ﾌﾟﾛｸﾞﾗﾑ", "한국어 문장입니다", "ab\r\ncd",
+            "👍🏽 ok 🇫🇷🇯🇵🇩 👩\u200D💻!", "a\u2764\u200D\u2615b 🏳\uFE0F\u200D🌈"};
         for (String s : texts) {
             for (int unit = 0; unit <= 3; unit++) {
                 for (int limit = 1; limit <= 3 * s.length(); limit++) {
@@ -119,10 +121,11 @@ class SimpleClustersTest {
                 }
             }
         }
-        // Decided by the host: simple text. Declined: a ZWJ sequence or jamo straddling the budget.
+        // Decided by the host: simple text and emoji. Declined: a conjunct or jamo straddling the budget.
         assertEquals(3, clusters.cut("abcdef", SimpleClusters.UTF8_BYTES, 3, 3));
         assertEquals(1, clusters.cut("ae\u0301f", SimpleClusters.UTF8_BYTES, 3, 3), "a base and its mark stay together");
-        assertEquals(-1, clusters.cut("a\u2764\u200D\u2615b", SimpleClusters.UTF8_BYTES, 4, 4));
+        assertEquals(1, clusters.cut("a\u2764\u200D\u2615b", SimpleClusters.UTF8_BYTES, 4, 4), "a ZWJ sequence stays together");
+        assertEquals(-1, clusters.cut("a\u0915\u094D\u0937b", SimpleClusters.UTF8_BYTES, 4, 4));
         assertEquals(-1, clusters.cut("a\u1100\u1161\u11A8b", SimpleClusters.GRAPHEMES, 1, 1));
         assertEquals(6, clusters.cut("abcdef", SimpleClusters.GRAPHEMES, 6, 5), "fits whole: no cut, no ellipsis");
         assertEquals(5, clusters.cut("abcdefg", SimpleClusters.GRAPHEMES, 6, 5));

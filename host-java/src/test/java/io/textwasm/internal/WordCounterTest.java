@@ -61,18 +61,20 @@ class WordCounterTest {
         check("Don't stop: 3.14, 1,000 and a.b:c! foo_bar __ _x");
         check("Événement d’école, cœur préféré.\r\n  e\u0301te\u0301");
         check("日本語のテキスト、カタカナ_カナ。ﾌﾟﾛｸﾞﾗﾑ 한국어 문장");
+        check("a 🇫🇷🇯🇵 b go👩\u200D💻 now 👍🏽, ❤\uFE0F!"); // emoji, flags, ZWJ sequences and skin tones
+        check("日本\u200D😀 ｶ\uFF9E\u200D👨 b"); // ZWJ sequences joined to counted segments (WB3c)
     }
 
     @Test
     @DisplayName("what the automaton does not model goes to the core, from the last certain boundary to two 'other' code points")
     void handedToTheCore() {
         check("hello שלום world", " שלום "); // Hebrew letters: from the boundary before them to the next word
-        check("a 🇫🇷🇯🇵 b", " 🇫🇷🇯🇵 "); // regional indicators
-        check("go👩\u200D💻 now", "go👩\u200D💻 "); // a ZWJ sequence after letters: from the word's start
         check("ab\uD800cd e", "ab\uD800cd "); // an unpaired surrogate inside a word
-        check("x 𠀋y z", " 𠀋y "); // beyond the BMP
+        check("x 𠀋y z", " 𠀋y "); // beyond the table (the BMP and U+1F000..U+1FFFF)
+        check("x \u24C2\u200D😀 z", " \u24C2\u200D😀 "); // a pictograph that counts (WB3c could merge two counted segments)
         check("、。\u05D0 b", "。\u05D0 "); // after an ideographic comma and full stop (counted or not, both "other")
         check(" \uFF9Fa b", " \uFF9Fa "); // a mark that counts, after a space: the core decides what it joins
+        check("ｶ\uFF9E\u200D👨\uFF9F b", "ｶ\uFF9E\u200D👨\uFF9F "); // ... after a pictograph WB3c joined: from the segment's start
     }
 
     @Test
