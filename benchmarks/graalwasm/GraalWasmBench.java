@@ -29,6 +29,8 @@ public class GraalWasmBench {
     static final int OP_INIT = 0, OP_NORMALIZE = 2, OP_IS_NORMALIZED = 3, OP_SEGMENT = 4, OP_COUNT = 5, OP_TOKENIZE = 6,
             OP_TRUNCATE = 7;
     static final int UNCHANGED = 1, NEED_MORE_INPUT = -5;
+    /** The core ABI major version this host speaks (wasm-module/ABI.md). */
+    static final int ABI_MAJOR = 2;
     static final int SEG_WORDS = 1, SEG_UTF16 = 2, COUNT_GRAPHEMES = 1, COUNT_WORDS = 2, TOK_UTF16 = 2, TOKEN_WORDS = 5;
     static final int TRUNC_PARTIAL = 1 << 7;
     static final int TRUNCATE_BYTES = 280;
@@ -50,8 +52,8 @@ public class GraalWasmBench {
             Value module = ctx.eval(Source.newBuilder("wasm", ByteSequence.create(wasm), "textwasm.wasm").buildLiteral());
             Value exports = module.newInstance().getMember("exports");
             int abi = exports.invokeMember("tw_abi_version").asInt();
-            if (abi >>> 16 != 1) {
-                throw new IllegalStateException("core module ABI " + (abi >>> 16) + " does not match this host (1.x)");
+            if (abi >>> 16 != ABI_MAJOR) {
+                throw new IllegalStateException("core module ABI " + (abi >>> 16) + " does not match this host (" + ABI_MAJOR + ".x)");
             }
             call = exports.getMember("tw_call");
             if (call == null) {
