@@ -51,13 +51,15 @@ public final class SimpleClusters {
         int pendingEnd = 0;
         int after = 0;
         int chunkStart = 0;
-        Chunks chunks = new Chunks();
+        int state = START;
         int i = 0;
         while (i < n) {
             int x = shortcutAt(s, i, classes);
-            if (chunks.next(x & 7)) {
+            int e = WALK[state << 3 | x & 7];
+            state = e & STATE;
+            if ((e & BOUNDARY) != 0) {
                 // A boundary at i closes the chunk [chunkStart, i).
-                if (chunks.closedOneCluster) {
+                if ((e & CLOSED_KNOWN) != 0) {
                     if (pendingStart < 0) {
                         count++;
                     } else if (++after == FLUSH_AFTER) {
@@ -77,7 +79,7 @@ public final class SimpleClusters {
             i += (x & WIDE) != 0 ? 2 : 1;
         }
         if (n > 0) {
-            if (chunks.oneCluster) {
+            if (state >= FIRST_KNOWN) {
                 after++;
             } else {
                 if (pendingStart < 0) {
@@ -93,77 +95,90 @@ public final class SimpleClusters {
         return count + after;
     }
 
-    /**
-     * Where the boundaries are, fed one code point's shortcut at a time: the walk {@link #count}
-     * and {@link #cut} share. In a known chunk it finds every boundary; in an unknown one only
-     * those between two code points that start clusters (other than two regional indicators).
-     */
-    private static final class Chunks {
-        // What the chunk so far is.
-        private static final int UNKNOWN = 0; // needs the core
-        private static final int ALONE = 1; // a simple code point: only another starter may follow
-        private static final int ONE = 2; // a base, a flag, or anything with marks that ends with the next starter
-        private static final int PIC = 3; // Extended_Pictographic, then Extend: a ZWJ may come
-        private static final int PIC_ZWJ = 4; // ... then ZWJ: another pictograph joins (GB11)
-        private static final int FLAG_HALF = 5; // one regional indicator: a second one joins (GB12, GB13)
+    // The walk that finds the boundaries, fed one code point's shortcut at a time: in a known chunk
+    // it finds every boundary; in an unknown one only those between two code points that start
+    // clusters (other than two regional indicators). States, by what the chunk so far is:
+    private static final int START = 0; // nothing yet
+    private static final int UNKNOWN = 1; // needs the core; last code point not a starter
+    private static final int UNKNOWN_AFTER_STARTER = 2; // ... last code point a starter other than RI
+    private static final int UNKNOWN_AFTER_RI = 3; // ... last code point a regional indicator
+    private static final int ALONE = 4; // a simple code point: only a starter may follow it in a known chunk
+    private static final int ONE = 5; // a base, a flag, or anything with marks: ends at the next starter
+    private static final int PIC = 6; // Extended_Pictographic, then Extend: a ZWJ may come
+    private static final int PIC_ZWJ = 7; // ... then ZWJ: another pictograph joins (GB11)
+    private static final int FLAG_HALF = 8; // one regional indicator: a second one joins (GB12, GB13)
+    /** Known chunks are one cluster each. */
+    private static final int FIRST_KNOWN = ALONE;
 
-        /** The chunk so far is known: one cluster. */
-        boolean oneCluster;
-        /** After {@link #next} returned true: whether the chunk it closed was one cluster. */
-        boolean closedOneCluster;
-        private int state = UNKNOWN;
-        private int prev = -1;
+    // A WALK entry: the next state, whether a boundary comes before the code point, and whether
+    // the chunk that boundary closes was known.
+    private static final int STATE = 15;
+    private static final int BOUNDARY = 16;
+    private static final int CLOSED_KNOWN = 32;
+    /** The walk as a table, state * 8 + shortcut (one lookup per code point instead of branches). */
+    private static final byte[] WALK = new byte[(FLAG_HALF + 1) * 8];
 
-        private static boolean starter(int v) {
-            return v >= SIMPLE && v <= RI;
-        }
-
-        private static int fresh(int v) {
-            switch (v) {
-                case SIMPLE: return ALONE;
-                case BASE: return ONE;
-                case PICTO: return PIC;
-                case RI: return FLAG_HALF;
-                default: return UNKNOWN;
+    static {
+        for (int state = START; state <= FLAG_HALF; state++) {
+            for (int v = OTHER; v <= ZWJ; v++) {
+                WALK[state << 3 | v] = (byte) (step(state, v) | (state >= FIRST_KNOWN ? CLOSED_KNOWN : 0));
             }
         }
+    }
 
-        /** Takes the next code point's shortcut; true when a boundary comes before it. */
-        boolean next(int v) {
-            int p = prev;
-            prev = v;
-            boolean boundary = false;
-            int s = state;
-            if (p < 0) {
-                s = fresh(v);
-            } else if (v == OTHER) {
-                s = UNKNOWN;
-            } else if (s == UNKNOWN) {
-                if (starter(p) && starter(v) && !(p == RI && v == RI)) {
-                    boundary = true;
-                    s = fresh(v);
+    private static boolean starter(int v) {
+        return v >= SIMPLE && v <= RI;
+    }
+
+    /** The state of a chunk that starts with a code point of shortcut {@code v}. */
+    private static int fresh(int v) {
+        switch (v) {
+            case SIMPLE: return ALONE;
+            case BASE: return ONE;
+            case PICTO: return PIC;
+            case RI: return FLAG_HALF;
+            default: return UNKNOWN;
+        }
+    }
+
+    /** The walk's step: the next state, with {@link #BOUNDARY} when a boundary comes before {@code v}. */
+    private static int step(int state, int v) {
+        boolean starter = starter(v);
+        int unknown = v == RI ? UNKNOWN_AFTER_RI : starter ? UNKNOWN_AFTER_STARTER : UNKNOWN;
+        if (state == START) {
+            return fresh(v);
+        }
+        if (v == OTHER) {
+            return UNKNOWN;
+        }
+        switch (state) {
+            case UNKNOWN: return unknown;
+            case UNKNOWN_AFTER_STARTER: return starter ? BOUNDARY | fresh(v) : unknown;
+            case UNKNOWN_AFTER_RI: return starter && v != RI ? BOUNDARY | fresh(v) : unknown;
+            case ALONE: return starter ? BOUNDARY | fresh(v) : UNKNOWN;
+            case PIC:
+                if (v == EXTEND) {
+                    return PIC;
                 }
-            } else if (s == PIC && v == EXTEND) {
-                // stays PIC
-            } else if (s == PIC && v == ZWJ) {
-                s = PIC_ZWJ;
-            } else if (s == PIC_ZWJ && v == PICTO) {
-                s = PIC;
-            } else if (s == FLAG_HALF && v == RI) {
-                s = ONE;
-            } else if (s == ALONE && !starter(v)) {
-                s = UNKNOWN;
-            } else if (!starter(v)) {
-                s = ONE; // marks join (GB9, GB9a) and leave no state behind
-            } else {
-                boundary = true;
-                s = fresh(v);
-            }
-            closedOneCluster = state != UNKNOWN;
-            state = s;
-            oneCluster = s != UNKNOWN;
-            return boundary;
+                if (v == ZWJ) {
+                    return PIC_ZWJ;
+                }
+                break;
+            case PIC_ZWJ:
+                if (v == PICTO) {
+                    return PIC;
+                }
+                break;
+            case FLAG_HALF:
+                if (v == RI) {
+                    return ONE;
+                }
+                break;
+            default:
+                break;
         }
+        // Marks join and leave no state behind (GB9, GB9a); a starter begins the next cluster.
+        return starter ? BOUNDARY | fresh(v) : ONE;
     }
 
     /** {@link #shortcutAt}: the code point is a surrogate pair. */
@@ -208,22 +223,25 @@ public final class SimpleClusters {
         long readCap = 8 * stopAbove + 256;
         long size = 0; // size of s[0, i) in unit (grapheme units: clusters in closed chunks)
         int cut = 0; // the last certain boundary whose size fits the budget
-        Chunks chunks = new Chunks();
+        int state = START;
         int i = 0;
         while (i < n) {
             int x = shortcutAt(s, i, classes);
             int width = (x & WIDE) != 0 ? 2 : 1;
-            if (chunks.next(x & 7)) {
+            int e = WALK[state << 3 | x & 7];
+            state = e & STATE;
+            boolean closedKnown = (e & CLOSED_KNOWN) != 0;
+            if ((e & BOUNDARY) != 0) {
                 // A certain boundary at i closes a chunk.
                 if (unit == GRAPHEMES) {
-                    if (!chunks.closedOneCluster) {
+                    if (!closedKnown) {
                         return -1; // the core counts the clusters in such a chunk
                     }
                     size++;
                 }
                 if (size > stopAbove) {
                     // The chunk does not fit: one cluster cannot be split, anything else the core must split.
-                    return chunks.closedOneCluster ? cut : -1;
+                    return closedKnown ? cut : -1;
                 }
                 if (size <= budget) {
                     cut = i;
@@ -243,11 +261,11 @@ public final class SimpleClusters {
         }
         // The end of the text is a boundary too.
         if (unit == GRAPHEMES) {
-            if (n > 0 && !chunks.oneCluster) {
+            if (n > 0 && state < FIRST_KNOWN) {
                 return -1;
             }
             return size + (n > 0 ? 1 : 0) <= limit ? n : cut;
         }
-        return size <= budget ? n : chunks.oneCluster ? cut : -1;
+        return size <= budget ? n : state >= FIRST_KNOWN ? cut : -1;
     }
 }
