@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * crosses the cut. Hence text made of settled code points normalizes code point by code point (a
  * mapped one becomes its stable image, which nothing after it can combine with either), and
  * every run of unsettled code points, with the settled one before it, normalizes on its own.
+ * A run of <em>deleted</em> code points (their normalization on their own is empty, as for
+ * variation selectors and ZWJ under NFKC_Casefold) followed by a settled one or the end is
+ * dropped: normalization can be cut before that settled code point, and what precedes it
+ * normalizes as if the run were not there (the run's full mapping is empty wherever canonical
+ * reordering puts it).
  * Those pieces go to the core in one call, joined by U+E000 (stable in every form, and the image
  * of nothing), and come back in order; since a piece's normalization does not depend on what
  * surrounds it, the core's answer for each short piece is kept for the next time it occurs.
@@ -28,6 +33,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class MappedText {
     private static final char SEPARATOR = '\uE000';
+    /**
+     * In a map: the code point's normalization on its own is empty (a default-ignorable code
+     * point under NFKC_Casefold). U+FFFF is stable in every form, so it is no code point's image.
+     */
+    private static final char DELETED = '\uFFFF';
     /** ABI flags: form in bits 0-2, case folding bit 3; bits 4-5 (collapse, strip controls) exclude this path. */
     private static final int KEY_BITS = 63;
     private static final int CROSS_CODE_POINT_OPTIONS = 3 << 4;
@@ -82,6 +92,19 @@ public final class MappedText {
                     continue;
                 }
                 char m = map[c];
+                if (m == DELETED) {
+                    int end = i + 1;
+                    while (end < n && map[s.charAt(end)] == DELETED) {
+                        end++;
+                    }
+                    if (end == n || settledWidth(s, end, bits, map) > 0) {
+                        r = flush(r, s, copied, i); // dropped; prev stays the settled code point before
+                        copied = end;
+                        i = end;
+                        continue;
+                    }
+                    m = 0; // before an unsettled code point: in the piece with it
+                }
                 if (m != 0 && (i + 1 == n || settledWidth(s, i + 1, bits, map) > 0)) {
                     r = flush(r, s, copied, i).append(m); // mapped, and nothing after it can combine with its image
                     copied = i + 1;
@@ -310,7 +333,7 @@ public final class MappedText {
     private static int settledWidth(String s, int i, long[] bits, char[] map) {
         char c = s.charAt(i);
         if (!Character.isSurrogate(c)) {
-            return StableText.contains(bits, c) || map[c] != 0 ? 1 : 0;
+            return StableText.contains(bits, c) || map[c] != 0 && map[c] != DELETED ? 1 : 0;
         }
         if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
             return StableText.contains(bits, Character.toCodePoint(c, s.charAt(i + 1))) ? 2 : 0;
@@ -415,7 +438,10 @@ public final class MappedText {
         }
     }
 
-    /** The mapped code points for {@code key}: the stable image of each, or 0; empty if none could be learnt. */
+    /**
+     * The mapped code points for {@code key}: the stable image of each, {@link #DELETED}, or 0;
+     * empty if none could be learnt.
+     */
     private char[] map(int key, long[] bits) {
         char[] map = maps.get(key);
         if (map == null) {
@@ -445,7 +471,9 @@ public final class MappedText {
         char[] map = new char[0x10000];
         for (int k = 0; k < count; k++) {
             String image = images[k];
-            if (image.length() == 1) {
+            if (image.isEmpty()) {
+                map[candidates[k]] = DELETED;
+            } else if (image.length() == 1) {
                 char y = image.charAt(0);
                 if (y != candidates[k] && !Character.isSurrogate(y) && StableText.contains(bits, y)) {
                     map[candidates[k]] = y;

@@ -94,6 +94,17 @@ class MappedTextTest {
     }
 
     @Test
+    @DisplayName("default ignorables under NFKC_Casefold: dropped before settled text, in a piece before a mark")
+    void deletedCodePoints() {
+        check("❤\uFE0F \uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08 \uD83D\uDC68\u200D\uD83D\uDC69"); // a run of them before a settled code point
+        check("ab\u00AD"); // at the very end
+        check("\u200B\u200Bx"); // at the very start
+        check("e\u200D\u0301 e\uFE0F\u200D\u0301 \u1100\u200B\u1161"); // before what they would let combine: a piece
+        check("A\u200BB \uFF21\u200D\uFF22"); // between mapped code points
+        check("\u200D\u0301"); // before a mark, nothing before them
+    }
+
+    @Test
     @DisplayName("a piece's kept answer is reused, and equals the core's in a new context")
     void keptPiecesAreReused() {
         String first = "cafe\u0301";
