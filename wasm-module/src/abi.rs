@@ -233,6 +233,9 @@ fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Re
             set_out(e, e.words.as_ptr() as *const u8, e.words.len());
         }
         OP_COUNT => {
+            if flags & 3 == text::COUNT_WORDS && !e.seg.host_classes_ready() {
+                return Err(OUT_OF_MEMORY);
+            }
             e.result[2] = text::count(&e.seg, s, flags).map_err(|x| fail(e, x))?;
         }
         OP_TOKENIZE => {
@@ -256,6 +259,9 @@ fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Re
             set_out(e, ptr as *const u8, len * 4);
         }
         OP_HOST_TABLES if flags == 0 => {
+            if !e.seg.host_classes_ready() {
+                return Err(OUT_OF_MEMORY);
+            }
             let classes = e.seg.host_classes();
             set_out(e, classes.as_ptr(), classes.len());
             e.result[2] = segment::word_count::STEPS.as_ptr() as usize as u32;

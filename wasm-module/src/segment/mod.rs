@@ -69,7 +69,20 @@ impl SegData {
         for c in 0..128u32 {
             self.ascii[c as usize] = self.class_slow(c) as u16;
         }
-        ok &= self.host_classes.reserve(HOST_CLASSES_LEN);
+        ok
+    }
+
+    /// Builds `host_classes` on first use (word counts and HOST_TABLES need it; normalization and
+    /// the other operations do not, so an instance that never counts words neither spends the
+    /// start-up time nor holds the 68 KiB). False when memory is exhausted.
+    #[inline(never)]
+    pub fn host_classes_ready(&mut self) -> bool {
+        if self.host_classes.len() == HOST_CLASSES_LEN {
+            return true;
+        }
+        if !self.host_classes.reserve(HOST_CLASSES_LEN) {
+            return false;
+        }
         let mut k = 0;
         while k < HOST_CLASSES_LEN as u32 {
             let c = if k < 0x10000 { k } else { k - 0x10000 + PLANE1_WINDOW };
@@ -81,7 +94,7 @@ impl SegData {
                 k += 1;
             }
         }
-        ok
+        true
     }
 
     pub fn bytes(&self) -> usize {
@@ -91,7 +104,8 @@ impl SegData {
     /// One byte per code point of the BMP and of the window U+1F000..U+1FFFF (emoji, regional
     /// indicators, skin tones; see `host_index`): the `word_count` automaton class in bits 0-3
     /// and the `grapheme_shortcut` value in bits 4-6. The word count reads it, and hosts fetch it
-    /// (HOST_TABLES) to run the same shortcuts over their own strings.
+    /// (HOST_TABLES) to run the same shortcuts over their own strings. Empty until
+    /// `host_classes_ready`; readers treat a missing entry as "not modelled".
     #[inline(always)]
     pub fn host_classes(&self) -> &[u8] {
         self.host_classes.as_slice()
