@@ -165,6 +165,7 @@ pub const OP_TOKENIZE: i32 = 6;
 pub const OP_TRUNCATE: i32 = 7;
 pub const OP_STABLE_SET: i32 = 8;
 pub const OP_HOST_TABLES: i32 = 9;
+pub const OP_WORD_TABLE: i32 = 10;
 
 /// The one entry point for text operations: `op` selects the operation, `ptr`/`len` the UTF-8
 /// input, `flags` its options, `a` and `b` two operation-specific numbers. Returns a status;
@@ -183,6 +184,7 @@ pub const OP_HOST_TABLES: i32 = 9;
 /// | 7 TRUNCATE | flags: `text::UNIT_*`/`TRUNC_*`; a: limit, b: reserve | w2: cut (bytes), w3: cut (UTF-16), w4: 1 if cut |
 /// | 8 STABLE_SET | flags as NORMALIZE; no input | w0/w1: u32 bitmap of U+0000..U+1FFFF (`normalize::stable_set`) |
 /// | 9 HOST_TABLES | flags 0; no input | w0/w1: a byte per code point of the BMP and U+1F000..U+1FFFF (`SegData::host_classes`); w2/w3: the word-count automaton's steps |
+/// | 10 WORD_TABLE | flags 0; no input | w0/w1: a byte per code point of the BMP and U+1F000..U+1FFFF (`segment::word_class`) |
 #[no_mangle]
 pub extern "C" fn tw_call(op: i32, ptr: i32, len: i32, flags: i32, a: i32, b: i32) -> i32 {
     let e = engine();
@@ -233,7 +235,7 @@ fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Re
             set_out(e, e.words.as_ptr() as *const u8, e.words.len());
         }
         OP_COUNT => {
-            if flags & 3 == text::COUNT_WORDS && !e.seg.host_classes_ready() {
+            if flags & 3 == text::COUNT_WORDS && !e.seg.host_table_ready(false) {
                 return Err(OUT_OF_MEMORY);
             }
             e.result[2] = text::count(&e.seg, s, flags).map_err(|x| fail(e, x))?;
@@ -259,13 +261,20 @@ fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Re
             set_out(e, ptr as *const u8, len * 4);
         }
         OP_HOST_TABLES if flags == 0 => {
-            if !e.seg.host_classes_ready() {
+            if !e.seg.host_table_ready(false) {
                 return Err(OUT_OF_MEMORY);
             }
             let classes = e.seg.host_classes();
             set_out(e, classes.as_ptr(), classes.len());
             e.result[2] = segment::word_count::STEPS.as_ptr() as usize as u32;
             e.result[3] = segment::word_count::STEPS.len() as u32;
+        }
+        OP_WORD_TABLE if flags == 0 => {
+            if !e.seg.host_table_ready(true) {
+                return Err(OUT_OF_MEMORY);
+            }
+            let classes = e.seg.word_classes();
+            set_out(e, classes.as_ptr(), classes.len());
         }
         _ => return Err(BAD_ARGUMENT),
     }

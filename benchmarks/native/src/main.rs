@@ -37,7 +37,7 @@ struct Core {
 impl Core {
     fn new() -> Core {
         let mut c = Core { norm: NormData::new(), seg: SegData::new(), scratch: Scratch::new(), out: Buf::new(), words: Buf::new() };
-        if !(c.norm.build() && c.seg.build() && c.seg.host_classes_ready()) {
+        if !(c.norm.build() && c.seg.build() && c.seg.host_table_ready(false)) {
             fail("the core could not build its tables (out of memory)");
         }
         c

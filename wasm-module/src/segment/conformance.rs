@@ -17,7 +17,7 @@ pub fn data() -> &'static SegData {
     unsafe {
         INIT.call_once(|| {
             let mut d = Box::new(SegData::new());
-            assert!(d.build() && d.host_classes_ready(), "tables failed to expand");
+            assert!(d.build() && d.host_table_ready(false), "tables failed to expand");
             D = Some(Box::leak(d));
         });
         D.expect("initialised")

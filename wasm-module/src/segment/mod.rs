@@ -45,11 +45,13 @@ pub struct SegData {
     /// One byte per BMP code point for the fast paths (`host_classes`); on the heap, since a
     /// static array would travel in the module's data section.
     host_classes: Buf<u8>,
+    /// `word_class` per code point, built on request (`host_table_ready`).
+    word_classes: Buf<u8>,
 }
 
 impl SegData {
     pub const fn new() -> Self {
-        SegData { trie: Trie::new(), classes: [0; 64], ascii: [0; 128], host_classes: Buf::new() }
+        SegData { trie: Trie::new(), classes: [0; 64], ascii: [0; 128], host_classes: Buf::new(), word_classes: Buf::new() }
     }
 
     #[inline(never)]
@@ -72,29 +74,36 @@ impl SegData {
         ok
     }
 
-    /// Builds `host_classes` on first use (word counts and HOST_TABLES need it; normalization and
-    /// the other operations do not, so an instance that never counts words neither spends the
-    /// start-up time nor holds the 68 KiB). False when memory is exhausted.
+    /// Builds `host_classes` (`words` false) or `word_classes` (true) on first use: word counts
+    /// and HOST_TABLES need the first, WORD_TABLE the second, and the other operations neither,
+    /// so an instance that only normalizes neither spends the start-up time nor holds the 68 KiB
+    /// each takes. False when memory is exhausted.
     #[inline(never)]
-    pub fn host_classes_ready(&mut self) -> bool {
-        if self.host_classes.len() == HOST_CLASSES_LEN {
-            return true;
-        }
-        if !self.host_classes.reserve(HOST_CLASSES_LEN) {
-            return false;
-        }
-        let mut k = 0;
-        while k < HOST_CLASSES_LEN as u32 {
-            let c = if k < 0x10000 { k } else { k - 0x10000 + PLANE1_WINDOW };
-            // A block of 64 code points with no data has the class of its first one.
-            let w = self.class(c);
-            let v = word_count::class_of(w) | grapheme_shortcut(w) << 4;
-            for _ in 0..if self.trie.empty_block(c) { 64 } else { 1 } {
-                self.host_classes.push_reserved(v);
-                k += 1;
+    pub fn host_table_ready(&mut self, words: bool) -> bool {
+        let mut t = core::mem::replace(if words { &mut self.word_classes } else { &mut self.host_classes }, Buf::new());
+        let mut ok = true;
+        if t.len() != HOST_CLASSES_LEN {
+            ok = t.reserve(HOST_CLASSES_LEN);
+            let mut k = 0;
+            while ok && k < HOST_CLASSES_LEN as u32 {
+                let c = if k < 0x10000 { k } else { k - 0x10000 + PLANE1_WINDOW };
+                // A block of 64 code points with no data has the class of its first one.
+                let w = self.class(c);
+                let v = if words { word_class(w) } else { word_count::class_of(w) | grapheme_shortcut(w) << 4 };
+                for _ in 0..if self.trie.empty_block(c) { 64 } else { 1 } {
+                    t.push_reserved(v);
+                    k += 1;
+                }
             }
         }
-        true
+        *(if words { &mut self.word_classes } else { &mut self.host_classes }) = t;
+        ok
+    }
+
+    /// One byte per code point, in `host_index` order, for hosts that segment words themselves
+    /// (WORD_TABLE): `word_class`. Empty until `host_table_ready(true)`.
+    pub fn word_classes(&self) -> &[u8] {
+        self.word_classes.as_slice()
     }
 
     pub fn bytes(&self) -> usize {
@@ -105,7 +114,7 @@ impl SegData {
     /// indicators, skin tones; see `host_index`): the `word_count` automaton class in bits 0-3
     /// and the `grapheme_shortcut` value in bits 4-6. The word count reads it, and hosts fetch it
     /// (HOST_TABLES) to run the same shortcuts over their own strings. Empty until
-    /// `host_classes_ready`; readers treat a missing entry as "not modelled".
+    /// `host_table_ready(false)`; readers treat a missing entry as "not modelled".
     #[inline(always)]
     pub fn host_classes(&self) -> &[u8] {
         self.host_classes.as_slice()
@@ -153,6 +162,24 @@ pub fn host_index(c: u32) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// `word_class`: the code point needs rules a host does not run (see there).
+pub const WC_CORE: u8 = 31;
+/// `word_class`: Word_Break Other and Extended_Pictographic (WB3c joins it to a ZWJ before).
+pub const WC_OTHER_PICTO: u8 = 19;
+
+/// A code point's word-segmentation class for hosts (WORD_TABLE): its Word_Break value (bits
+/// 0-4, `props::WB_*`), or `WC_OTHER_PICTO`, or `WC_CORE` for an Extended_Pictographic code
+/// point with another Word_Break value (Ⓜ, ℹ: rare, and left to the core); its token kind
+/// (`props::KIND_*`) in bits 5-7.
+pub fn word_class(w: u32) -> u8 {
+    let v = match (wb(w), ext_pict(w)) {
+        (v, false) => v as u8,
+        (WB_OTHER, true) => WC_OTHER_PICTO,
+        _ => WC_CORE,
+    };
+    v | (kind(w) as u8) << 5
 }
 
 // Grapheme shortcuts (`grapheme_shortcut`). 1-4 start a cluster after any of the ones a host

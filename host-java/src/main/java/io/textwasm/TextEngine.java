@@ -10,6 +10,7 @@ import io.textwasm.internal.HostTables;
 import io.textwasm.internal.SimpleClusters;
 import io.textwasm.internal.StableText;
 import io.textwasm.internal.WordCounter;
+import io.textwasm.internal.WordSegments;
 import io.textwasm.internal.StreamNormalizer;
 import io.textwasm.internal.Utf8;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public final class TextEngine implements AutoCloseable {
     private final MappedText mappedText;
     private final SimpleClusters simpleClusters;
     private final WordCounter wordCounter;
+    private final WordSegments wordSegments;
     private final Backend backend;
     private volatile boolean closed;
 
@@ -63,6 +65,7 @@ public final class TextEngine implements AutoCloseable {
         HostTables hostTables = new HostTables(pool);
         this.simpleClusters = new SimpleClusters(hostTables);
         this.wordCounter = new WordCounter(hostTables);
+        this.wordSegments = new WordSegments(hostTables);
     }
 
     /** An engine with the embedded module and the default (build-time compiled) backend. */
@@ -237,6 +240,12 @@ public final class TextEngine implements AutoCloseable {
 
     /** Boundary offsets in UTF-16 units: 0 first, the length last. */
     public int[] segment(CharSequence text, Granularity granularity) {
+        if (granularity == Granularity.WORD) {
+            String s = text.toString();
+            Boundaries b = new Boundaries();
+            wordSegments.segment(s, 0, s.length(), b, (from, to, sink) -> coreWordSegments(s, from, to, sink));
+            return java.util.Arrays.copyOf(b.offsets, b.count);
+        }
         byte[] in = Utf8.encode(text);
         int flags = Abi.SEG_UTF16 | (granularity == Granularity.WORD ? Abi.SEG_WORDS : 0);
         return pool.with(ci -> Calls.segment(ci, in, flags));
@@ -348,7 +357,42 @@ public final class TextEngine implements AutoCloseable {
         return out;
     }
 
+    /** Segment ends after a leading 0. */
+    private static final class Boundaries implements WordSegments.Sink {
+        int[] offsets = new int[64];
+        int count = 1;
+
+        @Override
+        public void segment(int start, int end, int kind) {
+            if (count == offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, count * 2);
+            }
+            offsets[count++] = end;
+        }
+    }
+
+    /** The core's word segments of {@code s[from, to)}, for the pieces the host does not segment itself. */
+    private void coreWordSegments(String s, int from, int to, WordSegments.Sink sink) {
+        byte[] in = Utf8.encode(s, from, to);
+        int[] r = pool.with(ci -> Calls.tokenize(ci, in, Abi.TOK_UTF16)).records;
+        for (int i = 0; i + Abi.TOKEN_WORDS <= r.length; i += Abi.TOKEN_WORDS) {
+            sink.segment(r[i] + from, r[i + 1] + from, r[i + 2] & 7);
+        }
+    }
+
     private void tokenizeChunk(String s, int from, int to, TokenizeOptions options, Consumer<Token> sink) {
+        if (!options.caseFold()) {
+            // Segmented in the host (WordSegments); folded tokens need the core's normalization.
+            boolean dropWhitespace = options.dropWhitespace();
+            boolean dropPunctuation = options.dropPunctuation();
+            wordSegments.segment(s, from, to, (a, b, kind) -> {
+                TokenKind k = TokenKind.BY_CODE[kind];
+                if (!(dropWhitespace && k == TokenKind.WHITESPACE || dropPunctuation && k == TokenKind.PUNCTUATION)) {
+                    sink.accept(new Token(s.substring(a, b), k, a, b));
+                }
+            }, (f, t, seg) -> coreWordSegments(s, f, t, seg));
+            return;
+        }
         byte[] in = Utf8.encode(s, from, to);
         int flags = Abi.TOK_UTF16 | options.abiFlags();
         Calls.Tokens t = pool.with(ci -> Calls.tokenize(ci, in, flags));

@@ -25,6 +25,7 @@ public final class Abi {
     public static final int OP_TRUNCATE = 7;
     public static final int OP_STABLE_SET = 8;
     public static final int OP_HOST_TABLES = 9;
+    public static final int OP_WORD_TABLE = 10;
 
     // tw_normalize flags (besides the form in bits 0-2 and the options in bits 3-6).
     public static final int NORM_LOSSY = 1 << 6;

@@ -56,6 +56,14 @@ public final class Calls {
         return new byte[][] {ci.read(ci.result(Abi.R_OUT_PTR), ci.result(Abi.R_OUT_LEN)), ci.read(ci.result(Abi.R_A0), ci.result(Abi.R_A1))};
     }
 
+    static byte[] wordTable(CoreInstance ci) {
+        int status = ci.call(Abi.OP_WORD_TABLE, 0, 0, 0, 0, 0);
+        if (status != Abi.OK) {
+            throw ci.failure(status, null, 0);
+        }
+        return ci.read(ci.result(Abi.R_OUT_PTR), ci.result(Abi.R_OUT_LEN));
+    }
+
     public static int[] segment(CoreInstance ci, byte[] in, int flags) {
         int p = ci.input(in, 0, in.length);
         int status = ci.call(Abi.OP_SEGMENT, p, in.length, flags, 0, 0);

@@ -12,6 +12,7 @@ import io.textwasm.EngineException;
 public final class HostTables {
     private final InstancePool pool;
     private volatile byte[][] tables;
+    private volatile byte[] wordTable;
 
     public HostTables(InstancePool pool) {
         this.pool = pool;
@@ -34,6 +35,22 @@ public final class HostTables {
     static int indexOfPair(char high, char low) {
         int window = Character.toCodePoint(high, low) - PLANE1_WINDOW;
         return window >= 0 && window < 0x1000 ? 0x10000 + window : -1;
+    }
+
+    /**
+     * A byte per code point of the BMP and the window, for word segmentation (WORD_TABLE in
+     * ABI.md): Word_Break value or pseudo-value in bits 0-4, token kind in bits 5-7.
+     */
+    byte[] wordTable() {
+        byte[] t = wordTable;
+        if (t == null) {
+            t = pool.with(Calls::wordTable);
+            if (t.length != CLASSES_LENGTH) {
+                throw new EngineException("the core's word table has an unexpected size (" + t.length + " bytes)");
+            }
+            wordTable = t;
+        }
+        return t;
     }
 
     /** Steps of the word-count automaton: state * 16 + class. */

@@ -1,0 +1,267 @@
+package io.textwasm.internal;
+
+/**
+ * UAX #29 word segmentation of a String in the host, for tokenize and word boundaries, so the
+ * text is neither encoded nor copied into the module and no token record crosses back.
+ *
+ * <p>This is the core's word machine ({@code Words} in the core's segment module) rule for rule,
+ * over the module's own per-code-point data (WORD_TABLE: Word_Break value, Extended_Pictographic
+ * where WB3c needs it, token kind), with the same state: the last code point, the last two that
+ * WB4 does not ignore, the parity of a regional-indicator run, and one code point of lookahead
+ * for WB6, WB7b and WB12. The core's segment kind rule is repeated in {@link #kindOf}. Tests hold
+ * the two implementations together: the official WordBreakTest, the ICU4J differential on random
+ * text and a differential against the core (WordSegmentsTest).
+ *
+ * <p>What the table does not cover (code points outside the BMP and U+1F000..U+1FFFF, unpaired
+ * surrogates, and the rare Extended_Pictographic letters such as Ⓜ) goes to the core: from the
+ * start of the segment that meets it to the next boundary that is certain without it, where a
+ * code point of Word_Break Other, WSegSpace, Newline or LF is followed by one that WB4 does not
+ * ignore (and not WSegSpace after WSegSpace). No rule joins such a pair (WB3c needs a ZWJ on the
+ * left, WB3d two WSegSpace, WB5-WB16 a letter, digit, Katakana, ExtendNumLet, Mid* or Hebrew
+ * quote, or a regional indicator on the left), and none looks back past it, so both sides
+ * restart with fresh state.
+ */
+public final class WordSegments {
+    // Word_Break values (the core's props::WB_*) and the table's pseudo-values.
+    private static final int OTHER = 0;
+    private static final int CR = 1;
+    private static final int LF = 2;
+    private static final int NEWLINE = 3;
+    private static final int EXTEND = 4;
+    private static final int ZWJ = 5;
+    private static final int RI = 6;
+    private static final int FORMAT = 7;
+    private static final int KATAKANA = 8;
+    private static final int HEBREW_LETTER = 9;
+    private static final int ALETTER = 10;
+    private static final int SINGLE_QUOTE = 11;
+    private static final int DOUBLE_QUOTE = 12;
+    private static final int MID_NUM_LET = 13;
+    private static final int MID_LETTER = 14;
+    private static final int MID_NUM = 15;
+    private static final int NUMERIC = 16;
+    private static final int EXTEND_NUM_LET = 17;
+    private static final int WSEG_SPACE = 18;
+    /** Table only: Other and Extended_Pictographic. */
+    private static final int OTHER_PICTO = 19;
+    /** Table only, and for code points outside it: the core decides. */
+    private static final int CORE = 31;
+    /** No code point (start or end of text): in no set below. */
+    private static final int NONE = 30;
+
+    private static final int AH = 1 << ALETTER | 1 << HEBREW_LETTER;
+    private static final int MID_LETTER_Q = 1 << MID_LETTER | 1 << MID_NUM_LET | 1 << SINGLE_QUOTE;
+    private static final int MID_NUM_Q = 1 << MID_NUM | 1 << MID_NUM_LET | 1 << SINGLE_QUOTE;
+    private static final int IGNORED = 1 << EXTEND | 1 << FORMAT | 1 << ZWJ;
+    private static final int NEWLINES = 1 << NEWLINE | 1 << CR | 1 << LF;
+    /** Left sides of a certain boundary (see the class comment). */
+    private static final int SAFE_LEFT = 1 << OTHER | 1 << OTHER_PICTO | 1 << WSEG_SPACE | 1 << NEWLINE | 1 << LF;
+
+    // Token kinds (Abi / TokenKind codes) and per-code-point kinds (the core's props::KIND_*).
+    private static final int TOKEN_WORD = 0;
+    private static final int TOKEN_NUMBER = 1;
+    private static final int TOKEN_IDEOGRAPHIC = 2;
+    private static final int TOKEN_KANA = 3;
+    private static final int TOKEN_EMOJI = 4;
+    private static final int TOKEN_PUNCTUATION = 5;
+    private static final int TOKEN_WHITESPACE = 6;
+    private static final int TOKEN_OTHER = 7;
+    private static final int KIND_LETTER = 1;
+    private static final int KIND_NUMBER = 2;
+    private static final int KIND_IDEOGRAPHIC = 3;
+    private static final int KIND_KANA = 4;
+    private static final int KIND_EMOJI = 5;
+    private static final int KIND_PUNCTUATION = 6;
+    private static final int KIND_SPACE = 7;
+
+    /** Receives segments in order: UTF-16 offsets and a token kind (Abi codes). */
+    public interface Sink {
+        void segment(int start, int end, int kind);
+    }
+
+    /** The core's segments of {@code s[from, to)}, given to {@code sink} with offsets into s. */
+    public interface Core {
+        void segments(int from, int to, Sink sink);
+    }
+
+    private final HostTables tables;
+
+    public WordSegments(HostTables tables) {
+        this.tables = tables;
+    }
+
+    private static boolean is(int set, int wb) {
+        return (set >>> wb & 1) != 0;
+    }
+
+    /** The table byte of the code point at {@code i} ({@link #CORE} if none); {@link #width} tells its length. */
+    private static int valueAt(String s, int i, int to, byte[] table) {
+        char c = s.charAt(i);
+        if (!Character.isSurrogate(c)) {
+            return table[c] & 0xFF;
+        }
+        if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int k = HostTables.indexOfPair(c, s.charAt(i + 1));
+            return k < 0 ? CORE : table[k] & 0xFF;
+        }
+        return CORE;
+    }
+
+    private static int width(String s, int i, int to) {
+        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1)) ? 2 : 1;
+    }
+
+    /** Word_Break of a table value, with Other for OTHER_PICTO. */
+    private static int wb(int v) {
+        int x = v & 31;
+        return x == OTHER_PICTO ? OTHER : x;
+    }
+
+    /** Segments of {@code s[from, to)}, as if it were the whole text, in order. */
+    public void segment(String s, int from, int to, Sink sink, Core core) {
+        byte[] table = tables.wordTable();
+        int i = from;
+        while (i < to) {
+            long stopped = run(s, i, to, table, sink);
+            if (stopped < 0) {
+                return;
+            }
+            // The core takes the open segment, which met what the table does not cover, up to a
+            // certain boundary.
+            int open = (int) (stopped >>> 32);
+            int end = certainBoundaryAfter(s, (int) stopped, to, table);
+            core.segments(open, end, sink);
+            i = end;
+        }
+    }
+
+    /**
+     * The machine from a boundary at {@code from} with fresh state, to {@code to}: -1 when it
+     * emitted every segment, else the start of the open segment (high half) and the position of
+     * the code point it cannot decide (low half); nothing from the open segment on was emitted.
+     */
+    private static long run(String s, int from, int to, byte[] table, Sink sink) {
+        int rawPrev = NONE;
+        int prev = NONE;
+        int prev2 = NONE;
+        boolean riOdd = false;
+        int start = from;
+        int kinds = 0;
+        int i = from;
+        while (i < to) {
+            int v = valueAt(s, i, to, table);
+            if ((v & 31) == CORE) {
+                return (long) start << 32 | i;
+            }
+            int w = width(s, i, to);
+            int cur = wb(v);
+            if (i > start) {
+                // Is there a boundary before this code point? (The core's Words::breaks.)
+                boolean boundary;
+                if (rawPrev == CR && cur == LF) {
+                    boundary = false; // WB3
+                } else if (is(NEWLINES, rawPrev) || is(NEWLINES, cur)) {
+                    boundary = true; // WB3a, WB3b
+                } else if (rawPrev == ZWJ && (v & 31) == OTHER_PICTO) {
+                    boundary = false; // WB3c
+                } else if (rawPrev == WSEG_SPACE && cur == WSEG_SPACE) {
+                    boundary = false; // WB3d
+                } else if (is(IGNORED, cur)) {
+                    boundary = false; // WB4
+                } else {
+                    boolean ahPrev = is(AH, prev);
+                    boolean numPrev = prev == NUMERIC;
+                    int next = NONE;
+                    if (ahPrev && is(MID_LETTER_Q, cur) || prev == HEBREW_LETTER && cur == DOUBLE_QUOTE || numPrev && is(MID_NUM_Q, cur)) {
+                        // The next code point WB4 does not ignore.
+                        for (int k = i + w; k < to; k += width(s, k, to)) {
+                            int x = valueAt(s, k, to, table);
+                            if ((x & 31) == CORE) {
+                                return (long) start << 32 | k;
+                            }
+                            if (!is(IGNORED, wb(x))) {
+                                next = wb(x);
+                                break;
+                            }
+                        }
+                    }
+                    boolean ahCur = is(AH, cur);
+                    boolean numCur = cur == NUMERIC;
+                    boolean join = ahPrev && ahCur                                          // WB5
+                            || ahPrev && is(MID_LETTER_Q, cur) && is(AH, next)               // WB6
+                            || is(AH, prev2) && is(MID_LETTER_Q, prev) && ahCur              // WB7
+                            || prev == HEBREW_LETTER && cur == SINGLE_QUOTE                  // WB7a
+                            || prev == HEBREW_LETTER && cur == DOUBLE_QUOTE && next == HEBREW_LETTER // WB7b
+                            || prev2 == HEBREW_LETTER && prev == DOUBLE_QUOTE && cur == HEBREW_LETTER // WB7c
+                            || (numPrev || ahPrev) && numCur                                 // WB8, WB9
+                            || numPrev && ahCur                                              // WB10
+                            || prev2 == NUMERIC && is(MID_NUM_Q, prev) && numCur             // WB11
+                            || numPrev && is(MID_NUM_Q, cur) && next == NUMERIC              // WB12
+                            || prev == KATAKANA && cur == KATAKANA                           // WB13
+                            || cur == EXTEND_NUM_LET && (ahPrev || numPrev || prev == KATAKANA || prev == EXTEND_NUM_LET) // WB13a
+                            || prev == EXTEND_NUM_LET && (ahCur || numCur || cur == KATAKANA) // WB13b
+                            || prev == RI && cur == RI && riOdd;                             // WB15, WB16
+                    boundary = !join;
+                }
+                if (boundary) {
+                    sink.segment(start, i, kindOf(kinds));
+                    start = i;
+                    kinds = 0;
+                }
+            }
+            kinds |= 1 << (v >>> 5);
+            // WB4: Extend, Format and ZWJ attach to what precedes them and are otherwise invisible,
+            // except after a newline or at the start of text.
+            if (!(is(IGNORED, cur) && !is(NEWLINES, rawPrev) && rawPrev != NONE)) {
+                riOdd = cur == RI && !(prev == RI && riOdd);
+                prev2 = prev;
+                prev = cur;
+            }
+            rawPrev = cur;
+            i += w;
+        }
+        if (i > start) {
+            sink.segment(start, i, kindOf(kinds));
+        }
+        return -1;
+    }
+
+    /**
+     * The first position after {@code at} where a boundary is certain without the core (see the
+     * class comment), or {@code to}.
+     */
+    private static int certainBoundaryAfter(String s, int at, int to, byte[] table) {
+        int i = at + width(s, at, to);
+        int left = CORE;
+        while (i < to) {
+            int v = valueAt(s, i, to, table);
+            int x = v & 31;
+            if (x != CORE && is(SAFE_LEFT, left) && !is(IGNORED, x) && !(left == WSEG_SPACE && x == WSEG_SPACE)) {
+                return i;
+            }
+            left = x;
+            i += width(s, i, to);
+        }
+        return to;
+    }
+
+    /** A segment's kind from its code points' kinds, most specific first (the core's text::segment_kind). */
+    static int kindOf(int kinds) {
+        if ((kinds >>> KIND_IDEOGRAPHIC & 1) != 0) {
+            return TOKEN_IDEOGRAPHIC;
+        } else if ((kinds >>> KIND_KANA & 1) != 0) {
+            return TOKEN_KANA;
+        } else if ((kinds >>> KIND_LETTER & 1) != 0) {
+            return TOKEN_WORD;
+        } else if ((kinds >>> KIND_NUMBER & 1) != 0) {
+            return TOKEN_NUMBER;
+        } else if ((kinds >>> KIND_EMOJI & 1) != 0) {
+            return TOKEN_EMOJI;
+        } else if ((kinds >>> KIND_PUNCTUATION & 1) != 0) {
+            return TOKEN_PUNCTUATION;
+        } else if ((kinds >>> KIND_SPACE & 1) != 0) {
+            return TOKEN_WHITESPACE;
+        }
+        return TOKEN_OTHER;
+    }
+}

@@ -1,0 +1,110 @@
+package io.textwasm.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.textwasm.Backend;
+import io.textwasm.TextEngine;
+import io.textwasm.Token;
+import io.textwasm.TokenizeOptions;
+import io.textwasm.testkit.Cps;
+import io.textwasm.testkit.RandomTextGenerator;
+import io.textwasm.testkit.Seeds;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both sides of the host's word segmentation: the text it segments itself and the pieces it
+ * hands to the core, and that its segments and kinds equal the core's for the whole text (the
+ * byte API, which never takes the host path). ICU comparisons and the official WordBreakTest
+ * are in SegmentationConformanceTest and TokenizeTest; they run through this path too.
+ */
+class WordSegmentsTest {
+    static InstancePool pool;
+    static WordSegments segments;
+    static TextEngine engine;
+
+    @BeforeAll
+    static void load() {
+        pool = new InstancePool(CoreModule.load(Backend.AOT), 1, 65536, 256);
+        segments = new WordSegments(new HostTables(pool));
+        engine = TextEngine.create();
+    }
+
+    @AfterAll
+    static void close() {
+        pool.close();
+        engine.close();
+    }
+
+    /** The core's segments of the whole text as "start-end:kind" in UTF-16 units. */
+    static List<String> core(String s) {
+        List<String> out = new ArrayList<>();
+        byte[] utf8 = Utf8.encode(s);
+        // Byte offsets to UTF-16 offsets (an unpaired surrogate is U+FFFD: 3 bytes, 1 unit).
+        String decoded = new String(utf8, StandardCharsets.UTF_8);
+        for (Token t : engine.tokenizeUtf8(utf8, TokenizeOptions.DEFAULT, true, 0)) {
+            int a = new String(utf8, 0, t.start(), StandardCharsets.UTF_8).length();
+            int b = new String(utf8, 0, t.end(), StandardCharsets.UTF_8).length();
+            out.add(a + "-" + b + ":" + t.kind().ordinal());
+        }
+        assertEquals(s.length(), decoded.length());
+        return out;
+    }
+
+    /** The host's segments, recording the pieces handed to the core. */
+    static List<String> host(String s, List<String> pieces) {
+        List<String> out = new ArrayList<>();
+        segments.segment(s, 0, s.length(), (a, b, kind) -> out.add(a + "-" + b + ":" + kind), (from, to, sink) -> {
+            pieces.add(s.substring(from, to));
+            byte[] in = Utf8.encode(s, from, to);
+            int[] r = pool.with(ci -> Calls.tokenize(ci, in, Abi.TOK_UTF16)).records;
+            for (int i = 0; i + Abi.TOKEN_WORDS <= r.length; i += Abi.TOKEN_WORDS) {
+                sink.segment(r[i] + from, r[i + 1] + from, r[i + 2] & 7);
+            }
+        });
+        return out;
+    }
+
+    static void check(String s, String... wantPieces) {
+        List<String> pieces = new ArrayList<>();
+        assertEquals(core(s), host(s, pieces), Cps.escape(s));
+        assertEquals(List.of(wantPieces), pieces, Cps.escape(s));
+    }
+
+    @Test
+    @DisplayName("text the table covers is segmented without the core")
+    void settledByTheHost() {
+        check("");
+        check("Don't stop: 3.14, 1,000 and a.b:c! foo_bar __ _x \"q\"  \t\r\n\n x");
+        check("Événement d’école, cœur préféré.\r\n  e\u0301te\u0301 \u05D0\"\u05D1 \u05D0'");
+        check("日本語のテキスト、カタカナ_カナ。ﾌﾟﾛｸﾞﾗﾑ 한국어 문장 ภาษาไทย");
+        check("a 🇫🇷🇯🇵🇩 b go👩\u200D💻 now 👍🏽, ❤\uFE0F! a\u200D😀 \u200D\u0301\n\u0301");
+        check("a:\u0301b 1,\u0301 2 a:"); // lookahead through ignorables, and to the end
+    }
+
+    @Test
+    @DisplayName("what the table does not cover goes to the core, from the open segment to a certain boundary")
+    void handedToTheCore() {
+        check("x 𠀋y z", " 𠀋y "); // beyond the table (from the space: whether it joins is the core's to say)
+        check("ab\uD800cd e", "ab\uD800cd "); // an unpaired surrogate inside a word
+        check("x \u24C2\u200D😀 z", " \u24C2\u200D😀"); // a pictograph with another Word_Break value
+        check("a:𠀋 b", "a:𠀋 "); // met by the lookahead
+        check("𠀋\u3000\u3000 x", "𠀋\u3000\u3000 "); // WSegSpace after WSegSpace is not a cut
+    }
+
+    @Test
+    @DisplayName("random text: the host's segments and kinds are the core's")
+    void randomTextAgreesWithTheCore() {
+        RandomTextGenerator gen = new RandomTextGenerator(Seeds.forTest("WordSegmentsTest"));
+        for (int i = 0; i < 20_000; i++) {
+            String s = i % 2 == 0 ? gen.segmentationString() : gen.normalizationString();
+            List<String> pieces = new ArrayList<>();
+            assertEquals(core(s), host(s, pieces), Cps.escape(s) + Seeds.hint());
+        }
+    }
+}
