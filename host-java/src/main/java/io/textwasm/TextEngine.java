@@ -243,7 +243,7 @@ public final class TextEngine implements AutoCloseable {
         if (granularity == Granularity.WORD) {
             String s = text.toString();
             Boundaries b = new Boundaries();
-            wordSegments.segment(s, 0, s.length(), b, (from, to, sink) -> coreWordSegments(s, from, to, sink));
+            wordSegments.segment(s, 0, s.length(), b, (from, to, sink) -> WordSegments.coreSegments(pool, s, from, to, sink));
             return java.util.Arrays.copyOf(b.offsets, b.count);
         }
         byte[] in = Utf8.encode(text);
@@ -371,15 +371,6 @@ public final class TextEngine implements AutoCloseable {
         }
     }
 
-    /** The core's word segments of {@code s[from, to)}, for the pieces the host does not segment itself. */
-    private void coreWordSegments(String s, int from, int to, WordSegments.Sink sink) {
-        byte[] in = Utf8.encode(s, from, to);
-        int[] r = pool.with(ci -> Calls.tokenize(ci, in, Abi.TOK_UTF16)).records;
-        for (int i = 0; i + Abi.TOKEN_WORDS <= r.length; i += Abi.TOKEN_WORDS) {
-            sink.segment(r[i] + from, r[i + 1] + from, r[i + 2] & 7);
-        }
-    }
-
     private void tokenizeChunk(String s, int from, int to, TokenizeOptions options, Consumer<Token> sink) {
         if (!options.caseFold()) {
             // Segmented in the host (WordSegments); folded tokens need the core's normalization.
@@ -390,7 +381,7 @@ public final class TextEngine implements AutoCloseable {
                 if (!(dropWhitespace && k == TokenKind.WHITESPACE || dropPunctuation && k == TokenKind.PUNCTUATION)) {
                     sink.accept(new Token(s.substring(a, b), k, a, b));
                 }
-            }, (f, t, seg) -> coreWordSegments(s, f, t, seg));
+            }, (f, t, seg) -> WordSegments.coreSegments(pool, s, f, t, seg));
             return;
         }
         byte[] in = Utf8.encode(s, from, to);

@@ -23,17 +23,22 @@ public final class HostTables {
     /** Bytes in {@link #classes}: the BMP, then the window. */
     static final int CLASSES_LENGTH = 0x11000;
 
-    /** A byte per code point of the BMP and the window (see {@link #indexOfPair}). */
+    /** A byte per code point of the BMP and the window (see {@link #indexOfSurrogates}). */
     byte[] classes() {
         return load()[0];
     }
 
     /**
-     * Where the code point of the surrogate pair {@code high}, {@code low} is in {@link #classes},
-     * or -1 outside the window.
+     * Where the code point that starts with the surrogate {@code s[i]} is in {@link #classes},
+     * or -1 when it is unpaired (within {@code s[0, end)}) or outside the window. (A BMP code
+     * point {@code c} is at index {@code c}; callers look those up directly.)
      */
-    static int indexOfPair(char high, char low) {
-        int window = Character.toCodePoint(high, low) - PLANE1_WINDOW;
+    static int indexOfSurrogates(String s, int i, int end) {
+        char c = s.charAt(i);
+        if (!Character.isHighSurrogate(c) || i + 1 >= end || !Character.isLowSurrogate(s.charAt(i + 1))) {
+            return -1;
+        }
+        int window = Character.toCodePoint(c, s.charAt(i + 1)) - PLANE1_WINDOW;
         return window >= 0 && window < 0x1000 ? 0x10000 + window : -1;
     }
 

@@ -195,7 +195,7 @@ public final class SimpleClusters {
             return classes[c] >> 4 & 7;
         }
         if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            int k = HostTables.indexOfPair(c, s.charAt(i + 1));
+            int k = HostTables.indexOfSurrogates(s, i, s.length());
             return k < 0 ? WIDE : WIDE | classes[k] >> 4 & 7;
         }
         return OTHER;

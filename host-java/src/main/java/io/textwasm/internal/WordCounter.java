@@ -56,8 +56,7 @@ public final class WordCounter {
                 if (!Character.isSurrogate(c)) {
                     k = classes[c] & 15;
                 } else {
-                    int at = Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))
-                            ? HostTables.indexOfPair(c, s.charAt(i + 1)) : -1;
+                    int at = HostTables.indexOfSurrogates(s, i, len);
                     k = at < 0 ? X : classes[at] & 15;
                     width = 2;
                 }

@@ -84,6 +84,18 @@ public final class WordSegments {
         void segments(int from, int to, Sink sink);
     }
 
+    /**
+     * The fallback the String API uses: the core's tokenize of {@code s[from, to)} (UTF-16
+     * offsets, every segment), shifted to offsets into s.
+     */
+    public static void coreSegments(InstancePool pool, String s, int from, int to, Sink sink) {
+        byte[] in = Utf8.encode(s, from, to);
+        int[] r = pool.with(ci -> Calls.tokenize(ci, in, Abi.TOK_UTF16)).records;
+        for (int i = 0; i + Abi.TOKEN_WORDS <= r.length; i += Abi.TOKEN_WORDS) {
+            sink.segment(r[i] + from, r[i + 1] + from, r[i + 2] & 7);
+        }
+    }
+
     private final HostTables tables;
 
     public WordSegments(HostTables tables) {
@@ -100,11 +112,8 @@ public final class WordSegments {
         if (!Character.isSurrogate(c)) {
             return table[c] & 0xFF;
         }
-        if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-            int k = HostTables.indexOfPair(c, s.charAt(i + 1));
-            return k < 0 ? CORE : table[k] & 0xFF;
-        }
-        return CORE;
+        int k = HostTables.indexOfSurrogates(s, i, to);
+        return k < 0 ? CORE : table[k] & 0xFF;
     }
 
     private static int width(String s, int i, int to) {

@@ -61,11 +61,7 @@ class WordSegmentsTest {
         List<String> out = new ArrayList<>();
         segments.segment(s, 0, s.length(), (a, b, kind) -> out.add(a + "-" + b + ":" + kind), (from, to, sink) -> {
             pieces.add(s.substring(from, to));
-            byte[] in = Utf8.encode(s, from, to);
-            int[] r = pool.with(ci -> Calls.tokenize(ci, in, Abi.TOK_UTF16)).records;
-            for (int i = 0; i + Abi.TOKEN_WORDS <= r.length; i += Abi.TOKEN_WORDS) {
-                sink.segment(r[i] + from, r[i + 1] + from, r[i + 2] & 7);
-            }
+            WordSegments.coreSegments(pool, s, from, to, sink);
         });
         return out;
     }
