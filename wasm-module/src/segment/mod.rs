@@ -42,8 +42,8 @@ pub struct SegData {
     classes: [u16; 64],
     /// Class words of U+0000..U+007F, so ASCII never touches the trie.
     ascii: [u16; 128],
-    /// One byte per BMP code point for the fast paths (`host_classes`); on the heap, since a
-    /// static array would travel in the module's data section.
+    /// `host_classes`, built on request (`host_table_ready`); on the heap, since a static array
+    /// would travel in the module's data section.
     host_classes: Buf<u8>,
     /// `word_class` per code point, built on request (`host_table_ready`).
     word_classes: Buf<u8>,
@@ -107,7 +107,7 @@ impl SegData {
     }
 
     pub fn bytes(&self) -> usize {
-        self.trie.bytes() + 256 + self.host_classes.len()
+        self.trie.bytes() + 256 + self.host_classes.len() + self.word_classes.len()
     }
 
     /// One byte per code point of the BMP and of the window U+1F000..U+1FFFF (emoji, regional
