@@ -177,7 +177,12 @@ final class JmhStage {
                 .verbosity(VerboseMode.NORMAL)
                 // The same fixed heap in every fork, so GC sizing does not differ between cells; the
                 // corpus files the parent wrote, so no fork spends a second generating 1 MB.
-                .jvmArgs("-Xms1g", "-Xmx1g", "-D" + Corpora.DIR_PROPERTY + "=" + corpora);
+                // Transparent huge pages: on this machine the first touch of each 4 KiB page is
+                // slow, and G1 grows the young generation to ~600 MB before its first collection,
+                // so allocating code (tokenize: ICU4J 4 MB/s, textwasm 9 MB/s) ran ~10x slower for
+                // the first 2-3 s of every fork, past JMH's warm-up. With 2 MiB pages that phase is
+                // gone (AlwaysPreTouch also removes it, but costs 2 s per fork).
+                .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseTransparentHugePages", "-D" + Corpora.DIR_PROPERTY + "=" + corpora);
         if (j.jvm != null) {
             o.jvm(j.jvm.toString());
         }
