@@ -371,6 +371,19 @@ public final class TextEngine implements AutoCloseable {
         }
     }
 
+    /** Strings of one ASCII character, shared: a space or a punctuation mark is every other token in most text. */
+    private static final String[] ASCII_STRINGS = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII_STRINGS.length; c++) {
+            ASCII_STRINGS[c] = String.valueOf(c);
+        }
+    }
+
+    private static String oneChar(char c) {
+        return c < ASCII_STRINGS.length ? ASCII_STRINGS[c] : String.valueOf(c);
+    }
+
     private void tokenizeChunk(String s, int from, int to, TokenizeOptions options, Consumer<Token> sink) {
         if (!options.caseFold()) {
             // Segmented in the host (WordSegments); folded tokens need the core's normalization.
@@ -379,7 +392,7 @@ public final class TextEngine implements AutoCloseable {
             wordSegments.segment(s, from, to, (a, b, kind) -> {
                 TokenKind k = TokenKind.BY_CODE[kind];
                 if (!(dropWhitespace && k == TokenKind.WHITESPACE || dropPunctuation && k == TokenKind.PUNCTUATION)) {
-                    sink.accept(new Token(s.substring(a, b), k, a, b));
+                    sink.accept(new Token(b - a == 1 ? oneChar(s.charAt(a)) : s.substring(a, b), k, a, b));
                 }
             }, (f, t, seg) -> WordSegments.coreSegments(pool, s, f, t, seg));
             return;

@@ -164,6 +164,26 @@ public final class WordSegments {
             }
             int w = width(s, i, to);
             int cur = wb(v);
+            if (cur == rawPrev && (cur == ALETTER || cur == NUMERIC || cur == KATAKANA)) {
+                // The common case, decided without the rules below: a letter after a letter
+                // (WB5), a digit after a digit (WB8), Katakana after Katakana (WB13). No earlier
+                // rule applies to these classes, and rawPrev is not ignored, so prev == rawPrev.
+                kinds |= 1 << (v >>> 5);
+                riOdd = false;
+                prev2 = prev;
+                i += w;
+                // The rest of the run of this class, with nothing else to track (prev2 == prev == cur).
+                while (i < to) {
+                    char c = s.charAt(i);
+                    int x = Character.isSurrogate(c) ? -1 : table[c] & 0xFF;
+                    if ((x & 31) != cur) {
+                        break;
+                    }
+                    kinds |= 1 << (x >>> 5);
+                    i++;
+                }
+                continue;
+            }
             if (i > start) {
                 // Is there a boundary before this code point? (The core's Words::breaks.)
                 boolean boundary;
@@ -178,39 +198,26 @@ public final class WordSegments {
                 } else if (is(IGNORED, cur)) {
                     boundary = false; // WB4
                 } else {
-                    boolean ahPrev = is(AH, prev);
-                    boolean numPrev = prev == NUMERIC;
-                    int next = NONE;
-                    if (ahPrev && is(MID_LETTER_Q, cur) || prev == HEBREW_LETTER && cur == DOUBLE_QUOTE || numPrev && is(MID_NUM_Q, cur)) {
-                        // The next code point WB4 does not ignore.
-                        for (int k = i + w; k < to; k += width(s, k, to)) {
-                            int x = valueAt(s, k, to, table);
-                            if ((x & 31) == CORE) {
-                                return (long) start << 32 | k;
-                            }
-                            if (!is(IGNORED, wb(x))) {
-                                next = wb(x);
-                                break;
+                    int pair = Pairs.TABLE[prev << 5 | cur];
+                    if (pair != Pairs.DEPENDS) {
+                        boundary = pair == Pairs.BREAKS;
+                    } else {
+                        int next = NONE;
+                        if (needsNext(prev, cur)) {
+                            // The next code point WB4 does not ignore.
+                            for (int k = i + w; k < to; k += width(s, k, to)) {
+                                int x = valueAt(s, k, to, table);
+                                if ((x & 31) == CORE) {
+                                    return (long) start << 32 | k;
+                                }
+                                if (!is(IGNORED, wb(x))) {
+                                    next = wb(x);
+                                    break;
+                                }
                             }
                         }
+                        boundary = !joins(prev2, prev, cur, next, riOdd);
                     }
-                    boolean ahCur = is(AH, cur);
-                    boolean numCur = cur == NUMERIC;
-                    boolean join = ahPrev && ahCur                                          // WB5
-                            || ahPrev && is(MID_LETTER_Q, cur) && is(AH, next)               // WB6
-                            || is(AH, prev2) && is(MID_LETTER_Q, prev) && ahCur              // WB7
-                            || prev == HEBREW_LETTER && cur == SINGLE_QUOTE                  // WB7a
-                            || prev == HEBREW_LETTER && cur == DOUBLE_QUOTE && next == HEBREW_LETTER // WB7b
-                            || prev2 == HEBREW_LETTER && prev == DOUBLE_QUOTE && cur == HEBREW_LETTER // WB7c
-                            || (numPrev || ahPrev) && numCur                                 // WB8, WB9
-                            || numPrev && ahCur                                              // WB10
-                            || prev2 == NUMERIC && is(MID_NUM_Q, prev) && numCur             // WB11
-                            || numPrev && is(MID_NUM_Q, cur) && next == NUMERIC              // WB12
-                            || prev == KATAKANA && cur == KATAKANA                           // WB13
-                            || cur == EXTEND_NUM_LET && (ahPrev || numPrev || prev == KATAKANA || prev == EXTEND_NUM_LET) // WB13a
-                            || prev == EXTEND_NUM_LET && (ahCur || numCur || cur == KATAKANA) // WB13b
-                            || prev == RI && cur == RI && riOdd;                             // WB15, WB16
-                    boundary = !join;
                 }
                 if (boundary) {
                     sink.segment(start, i, kindOf(kinds));
@@ -233,6 +240,78 @@ public final class WordSegments {
             sink.segment(start, i, kindOf(kinds));
         }
         return -1;
+    }
+
+    /** Do WB6, WB7b or WB12 need the next code point to decide between prev and cur? */
+    private static boolean needsNext(int prev, int cur) {
+        return is(AH, prev) && is(MID_LETTER_Q, cur) || prev == HEBREW_LETTER && cur == DOUBLE_QUOTE
+                || prev == NUMERIC && is(MID_NUM_Q, cur);
+    }
+
+    /**
+     * WB5-WB16: is there no boundary between prev and cur, given the last code point before prev
+     * and the next after cur that WB4 does not ignore, and whether prev ends an odd run of
+     * regional indicators?
+     */
+    static boolean joins(int prev2, int prev, int cur, int next, boolean riOdd) {
+        boolean ahPrev = is(AH, prev);
+        boolean numPrev = prev == NUMERIC;
+        boolean ahCur = is(AH, cur);
+        boolean numCur = cur == NUMERIC;
+        return ahPrev && ahCur                                                   // WB5
+                || ahPrev && is(MID_LETTER_Q, cur) && is(AH, next)               // WB6
+                || is(AH, prev2) && is(MID_LETTER_Q, prev) && ahCur              // WB7
+                || prev == HEBREW_LETTER && cur == SINGLE_QUOTE                  // WB7a
+                || prev == HEBREW_LETTER && cur == DOUBLE_QUOTE && next == HEBREW_LETTER // WB7b
+                || prev2 == HEBREW_LETTER && prev == DOUBLE_QUOTE && cur == HEBREW_LETTER // WB7c
+                || (numPrev || ahPrev) && numCur                                 // WB8, WB9
+                || numPrev && ahCur                                              // WB10
+                || prev2 == NUMERIC && is(MID_NUM_Q, prev) && numCur             // WB11
+                || numPrev && is(MID_NUM_Q, cur) && next == NUMERIC              // WB12
+                || prev == KATAKANA && cur == KATAKANA                           // WB13
+                || cur == EXTEND_NUM_LET && (ahPrev || numPrev || prev == KATAKANA || prev == EXTEND_NUM_LET) // WB13a
+                || prev == EXTEND_NUM_LET && (ahCur || numCur || cur == KATAKANA) // WB13b
+                || prev == RI && cur == RI && riOdd;                             // WB15, WB16
+    }
+
+    /**
+     * {@link #joins} for each (prev, cur) pair, where the pair alone decides it: most boundaries
+     * are then one table load instead of fourteen rules. Computed from {@code joins} itself over
+     * every context, so the rules stay in one place. (A holder class: built on first use.)
+     */
+    static final class Pairs {
+        static final byte BREAKS = 0;
+        static final byte JOINS = 1;
+        /** prev2, next or the regional-indicator parity decide: ask {@code joins}. */
+        static final byte DEPENDS = 2;
+        static final byte[] TABLE = new byte[32 * 32];
+
+        static {
+            int[] values = new int[OTHER_PICTO + 1];
+            for (int v = 0; v < OTHER_PICTO; v++) {
+                values[v] = v;
+            }
+            values[OTHER_PICTO] = NONE; // wb() never yields OTHER_PICTO; NONE stands for no code point
+            for (int prev : values) {
+                for (int cur : values) {
+                    boolean some = false;
+                    boolean every = true;
+                    for (int prev2 : values) {
+                        for (int next : values) {
+                            for (int odd = 0; odd < 2; odd++) {
+                                boolean j = joins(prev2, prev, cur, next, odd == 1);
+                                some |= j;
+                                every &= j;
+                            }
+                        }
+                    }
+                    TABLE[prev << 5 | cur] = every ? JOINS : some ? DEPENDS : BREAKS;
+                }
+            }
+        }
+
+        private Pairs() {
+        }
     }
 
     /**
