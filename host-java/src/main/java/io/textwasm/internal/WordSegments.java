@@ -220,7 +220,7 @@ public final class WordSegments {
                     }
                 }
                 if (boundary) {
-                    sink.segment(start, i, kindOf(kinds));
+                    sink.segment(start, i, KIND_OF[kinds]);
                     start = i;
                     kinds = 0;
                 }
@@ -237,7 +237,7 @@ public final class WordSegments {
             i += w;
         }
         if (i > start) {
-            sink.segment(start, i, kindOf(kinds));
+            sink.segment(start, i, KIND_OF[kinds]);
         }
         return -1;
     }
@@ -331,6 +331,15 @@ public final class WordSegments {
             i += width(s, i, to);
         }
         return to;
+    }
+
+    /** {@link #kindOf} for every set of per-code-point kinds (8 bits): one load per segment. */
+    private static final byte[] KIND_OF = new byte[256];
+
+    static {
+        for (int kinds = 0; kinds < KIND_OF.length; kinds++) {
+            KIND_OF[kinds] = (byte) kindOf(kinds);
+        }
     }
 
     /** A segment's kind from its code points' kinds, most specific first (the core's text::segment_kind). */

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a run measures and for how long. The full plan is sized for about 40 minutes on an idle
+ * What a run measures and for how long. The full plan is sized for about 45 minutes on an idle
  * 2-core machine (per JMH cell, measured on a busy one: AOT 5-6 s with its fork, ICU4J 2.5 s, the
  * interpreter 17 s); the quick plan runs every benchmark and every contender once, in about a
  * minute, and asserts no figure.
@@ -64,7 +64,7 @@ final class Plan {
             forks = 1;
             warmupIterations = 2;
             warmupMillis = 300;
-            wasmWarmupIterations = 4;
+            wasmWarmupIterations = 8;
             wasmWarmupMillis = 500;
             iterations = 3;
             iterationMillis = 300;
@@ -93,7 +93,10 @@ final class Plan {
      * module are large, and C2 needs seconds to compile them: French NFC on 10 KB ran at 21 ops/s
      * for the first 2.5 s of a fork and at ~450 ops/s from 5 s on (a loaded 2-core machine, 2026-11),
      * and with ICU4J's 0.6 s the AOT figures were still climbing through the measured iterations.
-     * ICU4J, java.text and the baselines are flat after their first warm-up iteration.
+     * ICU4J, java.text and the baselines are flat after their first warm-up iteration. With 2 s of
+     * warm-up (4 x 500 ms), 14 of 156 AOT cells of the run of 2026-11-27 01:10 UTC were still
+     * climbing in their measured iterations (English tokenize on 1 KB: 5.3k, 5.3k, then 24.5k
+     * ops/s; Korean NFKC on 1 MB: 101, 99, then 405), so it is now 4 s.
      */
     int[] warmup(String contender) {
         boolean generated = contender.equals("aot") || contender.equals("compiler");
