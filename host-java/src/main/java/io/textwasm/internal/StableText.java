@@ -49,27 +49,33 @@ public final class StableText {
             return n;
         }
         long[] bits = set(flags & KEY_BITS);
-        // Code points below the threshold are stable too, so the last one may be where the core starts.
-        int lastStable = Math.max(i - 1, 0);
         while (i < n) {
             char c = s.charAt(i);
-            int cp = c;
-            int width = 1;
-            if (Character.isSurrogate(c)) {
-                if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    break; // unpaired: the core's U+FFFD decides
+            // One load per BMP code point: the set has no surrogate code units (see fetch), so a
+            // surrogate always takes the slower path below.
+            if ((bits[c >>> 6] >>> c & 1) != 0) {
+                i++;
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n) {
+                char d = s.charAt(i + 1);
+                if (Character.isLowSurrogate(d) && contains(bits, Character.toCodePoint(c, d))) {
+                    i += 2;
+                    continue;
                 }
-                cp = Character.toCodePoint(c, s.charAt(i + 1));
-                width = 2;
             }
-            // A long shift uses the low six bits of cp: bit (cp & 63) of word cp / 64.
-            if (cp >= SET_END || (bits[cp >>> 6] >>> cp & 1) == 0) {
-                return lastStable;
-            }
-            lastStable = i;
-            i += width;
+            break; // unstable, or an unpaired surrogate (the core's U+FFFD decides)
         }
-        return i == n ? n : lastStable;
+        if (i == n) {
+            return n;
+        }
+        // Every code point before i is stable (below the threshold or in the set), so the last of
+        // them is where the core starts.
+        if (i == 0) {
+            return 0;
+        }
+        boolean pairBefore = i >= 2 && Character.isLowSurrogate(s.charAt(i - 1)) && Character.isHighSurrogate(s.charAt(i - 2));
+        return pairBefore ? i - 2 : i - 1;
     }
 
     /** Whether code point {@code cp} is in a set from {@link #set}. */
@@ -92,6 +98,9 @@ public final class StableText {
         byte[] raw = pool.with(ci -> Calls.codePointSet(ci, op, flags));
         long[] bits = new long[raw.length / 8];
         ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits);
+        // The surrogate code points mean nothing in the set (ABI.md); clearing them lets a UTF-16
+        // code unit be looked up directly, with surrogates always missing.
+        java.util.Arrays.fill(bits, Character.MIN_SURROGATE >>> 6, (Character.MAX_SURROGATE >>> 6) + 1, 0L);
         return bits;
     }
 

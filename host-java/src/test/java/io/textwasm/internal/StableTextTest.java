@@ -72,6 +72,13 @@ class StableTextTest {
         // An unpaired surrogate stops the skip; the core turns it into U+FFFD.
         assertEquals(1, start("ab\uD800c", NormalizationForm.NFC));
         assertEquals("ab\uFFFDc", engine.normalize("ab\uD800c", NormalizationForm.NFC));
+        // ... and so does a lone low surrogate, or a high one at the end, wherever it is: a code
+        // unit is looked up in the set directly, and the set holds no surrogate.
+        assertEquals(1, start("ab\uDC00c", NormalizationForm.NFC));
+        assertEquals(0, start("\uDC00ab", NormalizationForm.NFC));
+        assertEquals(1, start("a😀\uD83D", NormalizationForm.NFC));
+        assertEquals("a😀\uFFFD", engine.normalize("a😀\uD83D", NormalizationForm.NFC));
+        assertEquals("\uFFFDab", engine.normalize("\uDC00ab", NormalizationForm.NFC));
         // Beyond the set (plane 2) the core decides: U+2F800 is a compatibility ideograph.
         assertEquals(1, start("xy\uD87E\uDC00", NormalizationForm.NFC));
         assertEquals("xy\u4E3D", engine.normalize("xy\uD87E\uDC00", NormalizationForm.NFC));
