@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class StableText {
     /** The stable set covers U+0000..U+1FFFF (the core's {@code STABLE_SET_END}). */
     private static final int SET_END = 0x20000;
+    /** Words of the core's set; then {@link #fetch} appends one bit per high surrogate. */
+    private static final int LEAD_WORDS = SET_END >>> 6;
     /** Form and option bits that select a set (ABI flags bits 0-5). */
     private static final int KEY_BITS = 63;
 
@@ -59,7 +61,7 @@ public final class StableText {
             }
             if (Character.isHighSurrogate(c) && i + 1 < n) {
                 char d = s.charAt(i + 1);
-                if (Character.isLowSurrogate(d) && contains(bits, Character.toCodePoint(c, d))) {
+                if (Character.isLowSurrogate(d) && (leadsOnlyStable(bits, c) || contains(bits, Character.toCodePoint(c, d)))) {
                     i += 2;
                     continue;
                 }
@@ -76,6 +78,12 @@ public final class StableText {
         }
         boolean pairBefore = i >= 2 && Character.isLowSurrogate(s.charAt(i - 1)) && Character.isHighSurrogate(s.charAt(i - 2));
         return pairBefore ? i - 2 : i - 1;
+    }
+
+    /** Whether every code point that high surrogate {@code c} leads is in a set from {@link #fetch}. */
+    private static boolean leadsOnlyStable(long[] bits, char c) {
+        // Bit (c - U+D800) of the appended words; U+D800 is a multiple of 64.
+        return (bits[LEAD_WORDS + ((c - Character.MIN_HIGH_SURROGATE) >>> 6)] >>> c & 1) != 0;
     }
 
     /** Whether code point {@code cp} is in a set from {@link #set}. */
@@ -96,8 +104,23 @@ public final class StableText {
     /** A bitmap of U+0000..U+1FFFF the core exports, as 64-bit words. */
     private static long[] fetch(InstancePool pool, int op, int flags) {
         byte[] raw = pool.with(ci -> Calls.codePointSet(ci, op, flags));
-        long[] bits = new long[raw.length / 8];
-        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits);
+        if (raw.length != LEAD_WORDS * 8) {
+            throw new IllegalStateException("the core's stable set has " + raw.length + " bytes, expected " + LEAD_WORDS * 8);
+        }
+        long[] bits = new long[LEAD_WORDS + 1024 / 64];
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits, 0, LEAD_WORDS);
+        // Appended: for each high surrogate, whether every code point it leads is in the set (the
+        // emoji planes are), so such a pair needs no code point arithmetic.
+        for (int lead = 0; lead < 1024 && (lead + 1) << 10 <= SET_END - 0x10000; lead++) {
+            boolean all = true;
+            int first = 0x10000 + (lead << 10);
+            for (int w = first >>> 6; w < (first + 1024) >>> 6; w++) {
+                all &= bits[w] == -1L;
+            }
+            if (all) {
+                bits[LEAD_WORDS + (lead >>> 6)] |= 1L << lead;
+            }
+        }
         // The surrogate code points mean nothing in the set (ABI.md); clearing them lets a UTF-16
         // code unit be looked up directly, with surrogates always missing.
         java.util.Arrays.fill(bits, Character.MIN_SURROGATE >>> 6, (Character.MAX_SURROGATE >>> 6) + 1, 0L);

@@ -79,6 +79,16 @@ class StableTextTest {
         assertEquals(1, start("a😀\uD83D", NormalizationForm.NFC));
         assertEquals("a😀\uFFFD", engine.normalize("a😀\uD83D", NormalizationForm.NFC));
         assertEquals("\uFFFDab", engine.normalize("\uDC00ab", NormalizationForm.NFC));
+        // A pair whose high surrogate leads only stable code points is skipped on that unit alone;
+        // otherwise the code point decides. U+1D100 is stable under NFC, U+1D15E (a musical note
+        // with a canonical decomposition) is not, and both have the high surrogate U+D834.
+        assertEquals(3, start("a\uD834\uDD00", NormalizationForm.NFC));
+        assertEquals(0, start("a\uD834\uDD5E", NormalizationForm.NFC));
+        // U+1F300 and U+1F100 share U+D83C: the first is stable under NFKC, the second ("0.") is not.
+        assertEquals(3, start("x\uD83C\uDF00", NormalizationForm.NFKC));
+        assertEquals(0, start("x\uD83C\uDD00", NormalizationForm.NFKC));
+        assertEquals("x0.", engine.normalize("x\uD83C\uDD00", NormalizationForm.NFKC));
+        assertEquals(3, start("x\uD83C\uDD00", NormalizationForm.NFC));
         // Beyond the set (plane 2) the core decides: U+2F800 is a compatibility ideograph.
         assertEquals(1, start("xy\uD87E\uDC00", NormalizationForm.NFC));
         assertEquals("xy\u4E3D", engine.normalize("xy\uD87E\uDC00", NormalizationForm.NFC));
