@@ -211,8 +211,7 @@ public final class SimpleClusters {
         if (!Character.isSurrogate(c)) {
             return classes[c] >> 4 & 7;
         }
-        // Each unit is read once: this runs per code point, and the smaller the loop body, the
-        // better HotSpot compiles it when a caller's loop inlines it.
+        // Each unit is read once: the pair's index comes from the two units already in hand.
         if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
             char d = s.charAt(i + 1);
             if (Character.isLowSurrogate(d)) {
