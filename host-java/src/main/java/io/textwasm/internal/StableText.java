@@ -1,5 +1,6 @@
 package io.textwasm.internal;
 
+import io.textwasm.EngineException;
 import io.textwasm.NormalizationForm;
 import io.textwasm.NormalizationOptions;
 import java.nio.ByteBuffer;
@@ -105,7 +106,7 @@ public final class StableText {
     private static long[] fetch(InstancePool pool, int op, int flags) {
         byte[] raw = pool.with(ci -> Calls.codePointSet(ci, op, flags));
         if (raw.length != LEAD_WORDS * 8) {
-            throw new IllegalStateException("the core's stable set has " + raw.length + " bytes, expected " + LEAD_WORDS * 8);
+            throw new EngineException("the core's stable set has an unexpected size (" + raw.length + " bytes, expected " + LEAD_WORDS * 8 + ")");
         }
         long[] bits = new long[LEAD_WORDS + 1024 / 64];
         ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits, 0, LEAD_WORDS);
