@@ -114,6 +114,11 @@ class StableTextTest {
                 assertEquals(at, StableText.prefixBelow(s, (char) 0xA0), s);
             }
         }
+        // Eight units whose OR reaches the limit although none does (0x80 | 0x20 = 0xA0): the
+        // wide test stops and the exact one must carry on past them.
+        String orReaches = "\u0080      \u0020abcdefgh\u009F\u0080xyz\u00A1";
+        assertEquals(orReaches.length() - 1, StableText.prefixBelow(orReaches, (char) 0xA0));
+        assertEquals(orReaches.length(), StableText.prefixBelow(orReaches, (char) 0xA2));
         // NFKC changes U+00A0 and U+00B2 but no lower code point.
         String latin = "\u0080 prices \u009F";
         assertSame(latin, engine.normalize(latin, NormalizationForm.NFKC));
