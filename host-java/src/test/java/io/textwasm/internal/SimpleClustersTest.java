@@ -91,6 +91,9 @@ class SimpleClustersTest {
         check(zwj + gapShort + zwj + "a", zwj + gapShort + zwj);
         check(zwj + gapLong + zwj, zwj, zwj);
         check(zwj + gapLong + "b" + zwj, zwj, zwj);
+        // After each flush the count goes on in the small loop, which must hand over again.
+        check(zwj + gapLong + "e\u0301" + zwj + gapLong + "\r\n" + gapShort + "👍🏽" + zwj + gapLong,
+                zwj, zwj + gapLong + "\r\n", zwj); // CR makes the chunk before it unknown
     }
 
     /** The core's cut for the same request (TextEngine's path when the host declines). */
