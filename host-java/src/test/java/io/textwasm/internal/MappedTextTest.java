@@ -91,6 +91,10 @@ class MappedTextTest {
         check("x\uD800y \uDC00 z\uD83D");
         check("\u0301\u0301"); // nothing settled before the first piece
         check("a\u0323\u0302 x\u0301 \u1E0D"); // normalized and not, in every form
+        // Pieces whose images are longer than they are (U+0958 decomposes, and is excluded from
+        // composition), many more than the output's spare room: the one-pass output grows.
+        check("a" + "\u0958".repeat(40) + " \u0958b");
+        check("\uFDFA".repeat(8)); // one code point whose NFKD is 18
     }
 
     @Test
