@@ -58,7 +58,8 @@ public final class SimpleClusters {
         // as the general one when a caller's loop inlines it (JMH, emoji 10 KB). The general loop
         // takes over, at the same code point, when an unknown chunk closes, and hands back once
         // the piece has gone to the core, so one unknown chunk early in a long text does not
-        // leave the rest to the slower loop (emoji 1 MB ran at 0.4 of 100 KB's speed).
+        // leave the rest to the slower loop: with a CR LF put before the 100 KB corpora, English
+        // went from 190 to 362 MB/s and emoji from 385 to 870.
         while (i < n) {
             while (i < n) {
                 int x = shortcutAt(s, i, classes);
