@@ -77,11 +77,10 @@ public final class SimpleClusters {
             while (i < n) {
                 int x = shortcutAt(s, i, classes);
                 int e = WALK[state << 3 | x & 7];
+                int width = (x & WIDE) != 0 ? 2 : 1;
                 state = e & STATE;
-                i += (x & WIDE) != 0 ? 2 : 1;
                 if ((e & BOUNDARY) != 0) {
-                    // A boundary before this code point closes the chunk [chunkStart, here).
-                    int here = i - ((x & WIDE) != 0 ? 2 : 1);
+                    // A boundary at i closes the chunk [chunkStart, i).
                     if ((e & CLOSED_KNOWN) != 0) {
                         if (pendingStart < 0) {
                             count++;
@@ -89,18 +88,20 @@ public final class SimpleClusters {
                             count += core.applyAsInt(pendingStart, pendingEnd) + after;
                             pendingStart = -1;
                             after = 0;
-                            chunkStart = here;
+                            chunkStart = i;
+                            i += width;
                             break; // nothing pending: back to the small loop
                         }
                     } else {
                         if (pendingStart < 0) {
                             pendingStart = chunkStart;
                         }
-                        pendingEnd = here;
+                        pendingEnd = i;
                         after = 0; // the one-cluster chunks since the last piece are inside it now
                     }
-                    chunkStart = here;
+                    chunkStart = i;
                 }
+                i += width;
             }
         }
         if (n > 0) {
