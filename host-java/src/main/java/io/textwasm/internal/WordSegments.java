@@ -185,9 +185,13 @@ public final class WordSegments {
                 continue;
             }
             if (i > start) {
-                // Is there a boundary before this code point? (The core's Words::breaks.)
+                // Is there a boundary before this code point? (The core's Words::breaks.) Most
+                // pairs are decided by the two code points alone (see Quick).
+                int quick = Quick.TABLE[rawPrev << 5 | (v & 31)];
                 boolean boundary;
-                if (rawPrev == CR && cur == LF) {
+                if (quick != Pairs.DEPENDS) {
+                    boundary = quick == Pairs.BREAKS;
+                } else if (rawPrev == CR && cur == LF) {
                     boundary = false; // WB3
                 } else if (is(NEWLINES, rawPrev) || is(NEWLINES, cur)) {
                     boundary = true; // WB3a, WB3b
@@ -198,26 +202,21 @@ public final class WordSegments {
                 } else if (is(IGNORED, cur)) {
                     boundary = false; // WB4
                 } else {
-                    int pair = Pairs.TABLE[prev << 5 | cur];
-                    if (pair != Pairs.DEPENDS) {
-                        boundary = pair == Pairs.BREAKS;
-                    } else {
-                        int next = NONE;
-                        if (needsNext(prev, cur)) {
-                            // The next code point WB4 does not ignore.
-                            for (int k = i + w; k < to; k += width(s, k, to)) {
-                                int x = valueAt(s, k, to, table);
-                                if ((x & 31) == CORE) {
-                                    return (long) start << 32 | k;
-                                }
-                                if (!is(IGNORED, wb(x))) {
-                                    next = wb(x);
-                                    break;
-                                }
+                    int next = NONE;
+                    if (needsNext(prev, cur)) {
+                        // The next code point WB4 does not ignore.
+                        for (int k = i + w; k < to; k += width(s, k, to)) {
+                            int x = valueAt(s, k, to, table);
+                            if ((x & 31) == CORE) {
+                                return (long) start << 32 | k;
+                            }
+                            if (!is(IGNORED, wb(x))) {
+                                next = wb(x);
+                                break;
                             }
                         }
-                        boundary = !joins(prev2, prev, cur, next, riOdd);
                     }
+                    boundary = !joins(prev2, prev, cur, next, riOdd);
                 }
                 if (boundary) {
                     sink.segment(start, i, KIND_OF[kinds]);
@@ -311,6 +310,44 @@ public final class WordSegments {
         }
 
         private Pairs() {
+        }
+    }
+
+    /**
+     * Whether there is a boundary between two code points, from the previous code point's
+     * Word_Break value and the current one's table value alone: WB3-WB4 in the order of
+     * {@link #run}, then {@link Pairs}, assuming the previous code point is not one WB4 ignores
+     * (then it is also the last one WB4 did not ignore). {@link Pairs#DEPENDS} where that
+     * assumption fails or more context decides; {@link #run} then follows the rules in full.
+     */
+    static final class Quick {
+        static final byte[] TABLE = new byte[32 * 32];
+
+        static {
+            java.util.Arrays.fill(TABLE, Pairs.DEPENDS);
+            for (int rawPrev = 0; rawPrev <= WSEG_SPACE; rawPrev++) {
+                for (int x = 0; x <= OTHER_PICTO; x++) {
+                    int cur = wb(x);
+                    byte d;
+                    if (rawPrev == CR && cur == LF) {
+                        d = Pairs.JOINS; // WB3
+                    } else if (is(NEWLINES, rawPrev) || is(NEWLINES, cur)) {
+                        d = Pairs.BREAKS; // WB3a, WB3b
+                    } else if (is(IGNORED, rawPrev)) {
+                        d = Pairs.DEPENDS; // WB3c after a ZWJ; and the last code point WB4 keeps is further back
+                    } else if (rawPrev == WSEG_SPACE && cur == WSEG_SPACE) {
+                        d = Pairs.JOINS; // WB3d
+                    } else if (is(IGNORED, cur)) {
+                        d = Pairs.JOINS; // WB4
+                    } else {
+                        d = Pairs.TABLE[rawPrev << 5 | cur];
+                    }
+                    TABLE[rawPrev << 5 | x] = d;
+                }
+            }
+        }
+
+        private Quick() {
         }
     }
 
