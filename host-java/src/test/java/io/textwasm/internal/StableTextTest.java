@@ -126,6 +126,33 @@ class StableTextTest {
     }
 
     @Test
+    @DisplayName("surrogates in the unit scan: pairing, high surrogates with and without a row, and the slow check")
+    void surrogatesInTheUnitScan() {
+        // A high surrogate followed by another high surrogate, by a BMP unit, or by nothing (the
+        // cut is at the last stable code point before it).
+        assertEquals(0, start("a\uD83D\uD83D\uDE00", NormalizationForm.NFC));
+        assertEquals(2, start("x😀\uD83Dx", NormalizationForm.NFC) + 1);
+        assertEquals(0, start("😀\uD83D", NormalizationForm.NFKC));
+        // A low surrogate after a BMP unit or after a complete pair.
+        assertEquals(2, start("😀x\uDE00", NormalizationForm.NFC));
+        assertEquals(0, start("😀\uDE00", NormalizationForm.NFC));
+        // Pairs whose high surrogate leads stable and unstable code points, many in a row, each
+        // judged by its low surrogate: U+1F1E6 (a regional indicator) and U+1F3FB (a skin tone)
+        // are stable under NFKC, U+1F100 ("0.") is not, and all three have U+D83C.
+        String flags = "🇫🇷🇯🇵👍🏻".repeat(5);
+        assertEquals(flags.length(), start(flags, NormalizationForm.NFKC));
+        assertEquals(flags.length(), start(flags + "\uD83C\uDD00", NormalizationForm.NFKC) + 2);
+        // Under NFC, U+D804 leads both (U+110BA KAITHI SIGN NUKTA combines; U+11003 BRAHMI SIGN
+        // JIHVAMULIYA does not) and gets no row, so the slow check decides each pair.
+        assertEquals(3, start("a\uD804\uDC03", NormalizationForm.NFC));
+        assertEquals(6, start("a\uD804\uDC03\uD804\uDC03b", NormalizationForm.NFC));
+        assertEquals(1, start("a\uD804\uDC03\uD804\uDCBA", NormalizationForm.NFC));
+        // ... and the core, from the cut at U+11099, composes it with U+110BA into U+1109A.
+        assertEquals(1, start("a\uD804\uDC99\uD804\uDCBA", NormalizationForm.NFC));
+        assertEquals("a\uD804\uDC9A", engine.normalize("a\uD804\uDC99\uD804\uDCBA", NormalizationForm.NFC));
+    }
+
+    @Test
     @DisplayName("with whitespace collapsing, the text after the cut still collapses and trims correctly")
     void collapsingAcrossTheCut() {
         NormalizationOptions collapse = NormalizationOptions.DEFAULT.withCollapsedWhitespace();
