@@ -52,10 +52,40 @@ public final class StableText {
         if (i == n) {
             return n;
         }
-        int key = flags & KEY_BITS;
-        Units units = units(key);
-        char[] unit = units.unit;
-        // The unit before i: at the start, or after the threshold scan, not a high surrogate.
+        i = stableEnd(s, i, flags & KEY_BITS);
+        if (i == n) {
+            return n;
+        }
+        // Every code point before i is stable (below the threshold or in the set), so the last of
+        // them is where the core starts.
+        if (i == 0) {
+            return 0;
+        }
+        boolean pairBefore = i >= 2 && Character.isLowSurrogate(s.charAt(i - 1)) && Character.isHighSurrogate(s.charAt(i - 2));
+        return pairBefore ? i - 2 : i - 1;
+    }
+
+    /**
+     * The end of the run of code points from {@code i} that are in the set for {@code key}
+     * (flags bits 0-5): {@code s.length()}, or the first unit of the first code point that is
+     * not (an unpaired surrogate is not). {@code i} must not be inside a surrogate pair.
+     */
+    public int stableEnd(String s, int i, int key) {
+        return stableEnd(s, i, unitTable(key), set(key));
+    }
+
+    /** The per-unit table {@link #stableEnd(String, int, char[], long[])} takes, for {@code key}. */
+    public char[] unitTable(int key) {
+        return units(key).unit;
+    }
+
+    /**
+     * {@link #stableEnd(String, int, int)} with the key's tables in hand: {@code unit} from
+     * {@link #unitTable} and {@code bits} from {@link #set}.
+     */
+    public static int stableEnd(String s, int i, char[] unit, long[] bits) {
+        int n = s.length();
+        // i is not inside a pair, so the unit before it does not pair with s[i].
         int before = Units.PLAIN;
         while (true) {
             // One load and no data-dependent branch per unit (see Units): a unit passes when it
@@ -78,23 +108,14 @@ public final class StableText {
             }
             before = Units.PLAIN;
             if (i + 1 < n && Character.isHighSurrogate(s.charAt(i)) && Character.isLowSurrogate(s.charAt(i + 1))
-                    && contains(set(key), Character.toCodePoint(s.charAt(i), s.charAt(i + 1)))) {
+                    && contains(bits, Character.toCodePoint(s.charAt(i), s.charAt(i + 1)))) {
                 // A stable pair whose high surrogate also leads unstable code points.
                 i += 2;
                 continue;
             }
             break; // unstable, an unpaired surrogate (the core's U+FFFD decides), or the end
         }
-        if (i == n) {
-            return n;
-        }
-        // Every code point before i is stable (below the threshold or in the set), so the last of
-        // them is where the core starts.
-        if (i == 0) {
-            return 0;
-        }
-        boolean pairBefore = i >= 2 && Character.isLowSurrogate(s.charAt(i - 1)) && Character.isHighSurrogate(s.charAt(i - 2));
-        return pairBefore ? i - 2 : i - 1;
+        return i;
     }
 
     /**
@@ -107,11 +128,11 @@ public final class StableText {
      * <em>after</em> bits), at the same bit positions. A unit fails after the one before it when
      * {@code (before << 8) & unit} is not 0, that is when a bit is set in both views:
      * <ul>
-     *   <li>{@link #ANY}: set in every unit's before bits; set in a unit's after bits when it is
+     *   <li>{@code ANY}: set in every unit's before bits; set in a unit's after bits when it is
      *       not stable on its own;
-     *   <li>{@link #SURROGATE}: before bits "not a high surrogate", after bits "a low surrogate"
-     *       (an unpaired low surrogate); before bits "a high surrogate", after bits "not a low
-     *       surrogate" (an unpaired high surrogate);
+     *   <li>{@code NOT_HIGH_OR_LOW}: before bits "not a high surrogate", after bits "a low
+     *       surrogate" (an unpaired low surrogate); {@code HIGH_OR_NOT_LOW}: before bits "a high
+     *       surrogate", after bits "not a low surrogate" (an unpaired high surrogate);
      *   <li>rows: a high surrogate that leads both stable and unstable code points sets its row's
      *       bit in its before bits, and a low surrogate sets it in its after bits when that pair
      *       is not stable. Up to {@link #ROWS} such high surrogates get a row, first those of the

@@ -95,6 +95,11 @@ class MappedTextTest {
         // composition), many more than the output's spare room: the one-pass output grows.
         check("a" + "\u0958".repeat(40) + " \u0958b");
         check("\uFDFA".repeat(8)); // one code point whose NFKD is 18
+        // A piece right after a run of stable text that the scan took whole, ending on a pair, on
+        // a lone stable code point, or on two: the piece must start at the last code point's
+        // first unit (a piece starting inside the pair would turn it into U+FFFD).
+        check("ab😀\u0301 x😀😀ㅠㅠ y𝄞\u0301 ab\u0301 a\u0301 😀\u0301");
+        check("한국어 문장입니다 ㅋㅋㅋ 좋습니다 ㅠㅠ 🙏🏽ㅠㅠ 끝");
     }
 
     @Test
