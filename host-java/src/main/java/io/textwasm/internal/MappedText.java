@@ -68,7 +68,7 @@ public final class MappedText {
         if (f == null) {
             return null;
         }
-        String r = onePass(s, start, f.bits, f.map, f.known, stable.unitTable(flags & KEY_BITS));
+        String r = onePass(s, start, f.bits, f.map, f.known, stable, flags & KEY_BITS);
         return r != null ? r : twoPasses(s, start, flags, f.bits, f.map, f.known);
     }
 
@@ -76,7 +76,7 @@ public final class MappedText {
      * One pass when every piece's normalization is already known (the usual case once a form
      * has seen some text); null at the first piece that is not.
      */
-    private static String onePass(String s, int start, long[] bits, char[] map, PieceCache known, char[] units) {
+    private static String onePass(String s, int start, long[] bits, char[] map, PieceCache known, StableText stable, int key) {
         int n = s.length();
         Output r = null;
         int copied = start; // s[0, copied) is in r (or unchanged, while r is null)
@@ -91,8 +91,11 @@ public final class MappedText {
                 // of 165 for 221 pieces in 100 KB). A lone one (French NFD, a letter between
                 // accents) stays here, where it costs less than a call.
                 int stableTo = i + 1 < n && !Character.isSurrogate(s.charAt(i + 1)) && (bits[s.charAt(i + 1) >>> 6] >>> s.charAt(i + 1) & 1) != 0
-                        ? StableText.stableEnd(s, i + 2, units, bits)
+                        ? StableText.bmpEnd(s, i + 2, bits)
                         : i + 1;
+                if (stableTo < n && Character.isSurrogate(s.charAt(stableTo))) {
+                    stableTo = StableText.pairedEnd(s, stableTo, stable.unitTable(key), bits);
+                }
                 boolean pair = stableTo - i >= 2 && Character.isLowSurrogate(s.charAt(stableTo - 1)) && Character.isHighSurrogate(s.charAt(stableTo - 2));
                 prev = stableTo - (pair ? 2 : 1);
                 i = stableTo;
