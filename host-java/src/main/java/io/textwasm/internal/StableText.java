@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       compatibility mapping (NFKC, NFKD). Unicode's stability policy keeps these true; they
  *       need no table, and for a Latin-1 string HotSpot proves the NFC test without looking at
  *       the characters.
- *   <li>The core's stable set for the form and options, fetched once per engine (16 KiB) and
- *       read through a per-unit table built from it (128 KiB, see {@link Units}): text made only
- *       of stable code points is unchanged, and text before the last stable code point preceding
+ *   <li>The core's stable set for the form and options, fetched once per engine (16 KiB), and
+ *       for text with surrogates a per-unit table built from it (128 KiB, see {@link Units}):
+ *       text made only of stable code points is unchanged, and text before the last stable code point preceding
  *       an unstable one is unchanged whatever follows, so only the rest goes to the core. The set
  *       comes from the module, so the answers stay the module's.
  * </ol>
