@@ -153,6 +153,42 @@ class StableTextTest {
     }
 
     @Test
+    @DisplayName("the unit scan agrees with a code point by code point reading of the set, wherever the first change falls")
+    void unitScanAgreesWithTheSet() {
+        // Pieces that stress the four-unit blocks: pairs that straddle a block, unpaired
+        // surrogates, U+D83C pairs stable and not under NFKC, a pair left to the slow check (U+D804).
+        String[] parts = {"a", " ", "😀", "\uD83C\uDDEB", "\uD83C\uDD00", "\u0301", "\uD800", "\uDC00", "\uD804\uDC03", "\uD804\uDCBA", "ｶ", "가"};
+        java.util.Random random = new java.util.Random(20261127);
+        for (int round = 0; round < 4000; round++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(14);
+            for (int k = 0; k < length; k++) {
+                // Mostly stable text, so that the first change falls at every offset.
+                b.append(random.nextInt(4) == 0 ? parts[random.nextInt(parts.length)] : parts[random.nextInt(4)]);
+            }
+            String text = b.toString();
+            for (NormalizationForm form : new NormalizationForm[] {NormalizationForm.NFC, NormalizationForm.NFKC, NormalizationForm.NFKC_CASEFOLD}) {
+                assertEquals(expectedStart(text, stable.set(form.ordinal())), start(text, form), form + " " + io.textwasm.testkit.Cps.escape(text));
+            }
+        }
+    }
+
+    /** What start() must return, read from the set one code point at a time. */
+    static int expectedStart(String s, long[] bits) {
+        int lastStable = -1;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean stableHere = !(cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) && StableText.contains(bits, cp);
+            if (!stableHere) {
+                return Math.max(lastStable, 0);
+            }
+            lastStable = i;
+            i += Character.charCount(cp);
+        }
+        return s.length();
+    }
+
+    @Test
     @DisplayName("with whitespace collapsing, the text after the cut still collapses and trims correctly")
     void collapsingAcrossTheCut() {
         NormalizationOptions collapse = NormalizationOptions.DEFAULT.withCollapsedWhitespace();
