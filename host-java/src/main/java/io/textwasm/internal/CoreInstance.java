@@ -29,6 +29,11 @@ public final class CoreInstance {
     private boolean broken;
 
     CoreInstance(CoreModule module, int maxPages) {
+        this(module, maxPages, true);
+    }
+
+    /** With {@code fromImage}, starts from {@link InitImage} when there is one (else expands the tables). */
+    CoreInstance(CoreModule module, int maxPages, boolean fromImage) {
         int declared = module.module().memorySection().map(s -> s.getMemory(0).limits().initialPages()).orElse(1);
         this.instance = Instance.builder(module.module())
                 .withMachineFactory(module.machines())
@@ -44,13 +49,31 @@ public final class CoreInstance {
         this.free = instance.export("tw_free");
         this.call = instance.export("tw_call");
         this.resultPtr = (int) instance.export("tw_result").apply()[0];
-        // Expand the tables now, so the first real call does not pay for it.
+        // Expand the tables now, so the first real call does not pay for it; or copy them from an
+        // instance that did, after which OP_INIT finds them ready and only reports their size.
+        InitImage image = fromImage ? InitImage.get() : null;
+        if (image != null) {
+            image.restore(memory);
+        }
         int status = (int) call.apply(Abi.OP_INIT, 0, 0, 0, 0, 0)[0];
         if (status != Abi.OK) {
             throw new EngineException("the core could not initialise its tables: " + Abi.statusName(status));
         }
         this.tableBytes = result(Abi.R_A0);
         this.initialPages = memory.pages();
+        if (fromImage && image == null) {
+            InitImage.offer(memory);
+        }
+    }
+
+    /** This instance's memory as an {@link InitImage}; only meaningful before any other call. */
+    InitImage initImage() {
+        return InitImage.of(memory);
+    }
+
+    /** Whether this instance's memory is, byte for byte, {@code image}. */
+    boolean matches(InitImage image) {
+        return image.sameBytes(memory);
     }
 
     /** Copies {@code len} bytes into the module's input buffer; returns its address. */
