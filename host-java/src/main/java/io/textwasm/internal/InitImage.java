@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 
 /**
  * The core's linear memory right after it expanded its tables (OP_INIT), so that a new instance
@@ -26,10 +27,12 @@ import java.util.Arrays;
  * <p>Where it comes from: the build runs {@link #main} (Maven, process-classes) and puts the
  * image in the jar, so even the first instance in a JVM skips the expansion, which is most of a
  * cold start (about 320 of the CLI's 780 ms on the development machine, where the AOT code still
- * runs in HotSpot's interpreter). The image names the SHA-256 of the module it was taken from; an
- * image of other module bytes, or none (a class path without the build's output), is not used,
+ * runs in HotSpot's interpreter). The image names the module it was taken from by length and CRC-32
+ * (a guard against a stale class path, not against an adversary, who could edit the module as
+ * easily); an image of other module bytes, or none (a class path without the build's output), is not used,
  * and then the first instance expands the tables and its memory becomes the image for the next
- * ones. The image costs its size in heap once per JVM (832 KiB for the module of 2026-11-27).
+ * ones. The image costs its size in heap once per JVM (11 pages, 704 KiB, for the module of
+ * 2026-11-27).
  */
 public final class InitImage {
     static final String RESOURCE = "/io/textwasm/internal/textwasm.init";
@@ -39,13 +42,13 @@ public final class InitImage {
     private static volatile InitImage shared;
     private static volatile boolean resourceRead;
 
-    /** The module's SHA-256 (hex) the image belongs to. */
-    private final String moduleSha256;
+    /** {@link #moduleKey} of the module the image belongs to. */
+    private final long moduleKey;
     private final int pages;
     private final byte[] memory;
 
-    private InitImage(String moduleSha256, int pages, byte[] memory) {
-        this.moduleSha256 = moduleSha256;
+    private InitImage(long moduleKey, int pages, byte[] memory) {
+        this.moduleKey = moduleKey;
         this.pages = pages;
         this.memory = memory;
     }
@@ -77,7 +80,7 @@ public final class InitImage {
     }
 
     static InitImage of(Memory memory) {
-        return new InitImage(CoreModule.sha256(), memory.pages(), memory.readBytes(0, memory.pages() * PAGE));
+        return new InitImage(moduleKey(), memory.pages(), memory.readBytes(0, memory.pages() * PAGE));
     }
 
     /** Gives {@code target}, a new instance's memory, this image's pages and bytes. */
@@ -101,31 +104,39 @@ public final class InitImage {
 
     private static InitImage fromResource() {
         try (InputStream raw = InitImage.class.getResourceAsStream(RESOURCE)) {
-            return raw == null ? null : read(raw, CoreModule.sha256());
+            return raw == null ? null : read(raw, moduleKey());
         } catch (IOException e) {
             return null; // the tables are expanded instead; nothing is lost but time
         }
     }
 
-    /** An image written by {@link #write}, or null when it is malformed or not of module {@code sha256}. */
-    static InitImage read(InputStream raw, String sha256) throws IOException {
+    /** The embedded module's length (high 32 bits) and CRC-32 (low 32 bits). */
+    static long moduleKey() {
+        byte[] module = CoreModule.bytes();
+        CRC32 crc = new CRC32();
+        crc.update(module);
+        return (long) module.length << 32 | crc.getValue();
+    }
+
+    /** An image written by {@link #write}, or null when it is malformed or not of the module {@code key}. */
+    static InitImage read(InputStream raw, long key) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
             return null;
         }
-        String sha = new String(in.readNBytes(64), StandardCharsets.US_ASCII);
-        int pages = sha.equals(sha256) ? in.readInt() : -1;
+        long imageKey = in.readLong();
+        int pages = imageKey == key ? in.readInt() : -1;
         if (pages <= 0 || pages > 1 << 10) {
             return null;
         }
         byte[] memory = in.readNBytes(pages * PAGE);
-        return memory.length == pages * PAGE && in.read() < 0 ? new InitImage(sha, pages, memory) : null;
+        return memory.length == pages * PAGE && in.read() < 0 ? new InitImage(imageKey, pages, memory) : null;
     }
 
     void write(OutputStream os) throws IOException {
         DataOutputStream out = new DataOutputStream(os);
         out.write(MAGIC);
-        out.write(moduleSha256.getBytes(StandardCharsets.US_ASCII));
+        out.writeLong(moduleKey);
         out.writeInt(pages);
         out.write(memory);
         out.flush();
@@ -140,6 +151,6 @@ public final class InitImage {
         try (OutputStream os = Files.newOutputStream(out)) {
             image.write(os);
         }
-        System.out.println("textwasm: init image " + out + ": " + image.pages + " pages, module sha256 " + image.moduleSha256);
+        System.out.println("textwasm: init image " + out + ": " + image.pages + " pages, module length and CRC-32 " + Long.toHexString(image.moduleKey));
     }
 }

@@ -28,7 +28,7 @@ class InitImageTest {
     void theBuildShipsAnImageOfThisModule() throws IOException {
         try (InputStream in = InitImage.class.getResourceAsStream(InitImage.RESOURCE)) {
             assertNotNull(in, "the build (process-classes) writes " + InitImage.RESOURCE);
-            assertNotNull(InitImage.read(in, CoreModule.sha256()), "the shipped image is of another module or malformed");
+            assertNotNull(InitImage.read(in, InitImage.moduleKey()), "the shipped image is of another module or malformed");
         }
         assertNotNull(InitImage.get());
     }
@@ -64,13 +64,13 @@ class InitImageTest {
         ByteArrayOutputStream good = new ByteArrayOutputStream();
         InitImage.get().write(good);
         byte[] b = good.toByteArray();
-        assertNotNull(InitImage.read(new ByteArrayInputStream(b), CoreModule.sha256()));
-        assertNull(InitImage.read(new ByteArrayInputStream(b), "0".repeat(64)), "another module's image");
-        assertNull(InitImage.read(new ByteArrayInputStream(Arrays.copyOf(b, b.length - 1)), CoreModule.sha256()), "truncated");
-        assertNull(InitImage.read(new ByteArrayInputStream(Arrays.copyOf(b, b.length + 1)), CoreModule.sha256()), "trailing bytes");
+        assertNotNull(InitImage.read(new ByteArrayInputStream(b), InitImage.moduleKey()));
+        assertNull(InitImage.read(new ByteArrayInputStream(b), InitImage.moduleKey() ^ 1), "another module's image");
+        assertNull(InitImage.read(new ByteArrayInputStream(Arrays.copyOf(b, b.length - 1)), InitImage.moduleKey()), "truncated");
+        assertNull(InitImage.read(new ByteArrayInputStream(Arrays.copyOf(b, b.length + 1)), InitImage.moduleKey()), "trailing bytes");
         byte[] badMagic = b.clone();
         badMagic[0] ^= 1;
-        assertNull(InitImage.read(new ByteArrayInputStream(badMagic), CoreModule.sha256()));
+        assertNull(InitImage.read(new ByteArrayInputStream(badMagic), InitImage.moduleKey()));
     }
 
     @Test
