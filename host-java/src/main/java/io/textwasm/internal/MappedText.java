@@ -1,7 +1,10 @@
 package io.textwasm.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -143,12 +146,12 @@ public final class MappedText {
             while (to < n && settledWidth(s, to, bits, map) == 0) {
                 to += width(s, to);
             }
-            String image = known.get(s, from, to);
-            if (image == null) {
+            long image = known.find(s, from, to);
+            if (image == 0) {
                 return null;
             }
-            if (image.length() != to - from || !s.regionMatches(from, image, 0, to - from)) {
-                r = flush(r, s, copied, from).append(image);
+            if (!PieceCache.unchanged(image)) {
+                r = known.appendImage(image, flush(r, s, copied, from));
                 copied = to;
             }
             prev = -1;
@@ -163,7 +166,7 @@ public final class MappedText {
      * character at a time. With the cheaper piece lookup, French NFD to NFC at 100 KB went from
      * about 1,050 to 1,450 calls a second with the StringBuilder, and to 2,000-3,200 with this.
      */
-    private static final class Output {
+    static final class Output {
         private char[] chars;
         private int length;
 
@@ -183,8 +186,13 @@ public final class MappedText {
             return this;
         }
 
-        Output append(String s) {
-            return s.length() == 1 ? append(s.charAt(0)) : append(s, 0, s.length());
+        Output append(char[] a, int from, int k) {
+            if (length + k > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + k));
+            }
+            System.arraycopy(a, from, chars, length, k);
+            length += k;
+            return this;
         }
 
         Output append(char c) {
@@ -441,73 +449,124 @@ public final class MappedText {
 
     /**
      * Normalizations of short pieces, looked up by a region of a string without copying it.
-     * Open addressing over immutable entries: a reader sees a slot empty or whole, so threads
-     * share it without locks (a lost insert only costs a later core call).
+     *
+     * <p>Flat, because the lookup is on onePass's path once per piece (French NFD: one per
+     * accented letter). Entries used to be objects (slot, entry, piece String and its array,
+     * image String and its array: six dependent loads), and French NFD to NFC at 10 KB ran at
+     * 23k or 38k calls a second depending on where the collector had put those objects
+     * relative to each other (JFR put the time in the comparison; the same JVM switched modes when
+     * a collection promoted them). Now a slot is one {@code long} (lengths and where the
+     * characters are) and the piece and its image are adjacent in one char array, so a lookup
+     * is two independent loads.
+     *
+     * <p>Threads share it without locks: a writer claims an empty slot with a CAS, writes the
+     * characters, then publishes the slot with a release store; a reader's acquire load of the
+     * slot makes those characters visible. A slot is written once. A lookup that misses, or a
+     * put that finds no room, only costs a later core call.
      */
     static final class PieceCache {
         private static final int SLOTS = 8192; // power of two
         private static final int PROBES = 8;
-        private final Entry[] slots = new Entry[SLOTS];
+        /** Characters for all entries (pieces and images): about eight per slot. */
+        private static final int ARENA_CHARS = SLOTS * 8;
+        /** A slot taken by a writer that has not published it (or could not): never matches. */
+        private static final long CLAIMED = -1L;
+        private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
-        private static final class Entry {
-            final String piece;
-            final String image;
-
-            Entry(String piece, String image) {
-                this.piece = piece;
-                this.image = image;
-            }
-        }
+        /**
+         * Per slot, 0 (empty), {@link #CLAIMED}, or an entry: piece length (bits 0-7), image
+         * length (bits 8-23), "image equals piece" (bit 24), offset in {@link #arena} (32-63).
+         */
+        private final long[] slots = new long[SLOTS];
+        private final char[] arena = new char[ARENA_CHARS];
+        private final AtomicInteger arenaTop = new AtomicInteger();
 
         /**
          * The first and last units and the length: pieces are short (a letter and its marks), and
          * hashing every unit through CharSequence cost a third of French NFD to NFC.
          */
-        private static int hash(String s, int from, int to) {
+        private static int hash(CharSequence s, int from, int to) {
             int h = (s.charAt(from) * 31 + s.charAt(to - 1)) * 31 + (to - from);
             return h ^ h >>> 9;
         }
 
-        String get(String s, int from, int to) {
-            if (to - from > CACHED_PIECE_CHARS) {
-                return null;
+        /** The entry for {@code s[from, to)}, or 0 when its normalization is not known. */
+        long find(String s, int from, int to) {
+            int len = to - from;
+            if (len > CACHED_PIECE_CHARS) {
+                return 0;
             }
             int h = hash(s, from, to);
             for (int p = 0; p < PROBES; p++) {
-                Entry e = slots[h + p & SLOTS - 1];
-                if (e == null) {
-                    return null;
+                long e = (long) SLOT.getAcquire(slots, h + p & SLOTS - 1);
+                if (e == 0) {
+                    return 0;
                 }
-                if (e.piece.length() == to - from && sameChars(e.piece, s, from)) {
-                    return e.image;
+                if ((int) (e & 0xFF) == len && e != CLAIMED && sameChars(s, from, len, offset(e))) {
+                    return e;
                 }
             }
-            return null;
+            return 0;
         }
 
         /**
-         * Whether {@code piece} equals the region of {@code s} from {@code from}. A plain loop:
-         * pieces are two or three units, and String.regionMatches cost more than the rest of
-         * the lookup (French NFD to NFC, JFR).
+         * Whether the piece at {@code arena[at]} equals {@code s[from, from + len)}. A plain
+         * loop: pieces are two or three units, and String.regionMatches cost more than the rest
+         * of the lookup (French NFD to NFC, JFR).
          */
-        private static boolean sameChars(String piece, String s, int from) {
-            for (int k = 0; k < piece.length(); k++) {
-                if (piece.charAt(k) != s.charAt(from + k)) {
+        private boolean sameChars(String s, int from, int len, int at) {
+            char[] a = arena;
+            for (int k = 0; k < len; k++) {
+                if (a[at + k] != s.charAt(from + k)) {
                     return false;
                 }
             }
             return true;
         }
 
+        static boolean unchanged(long entry) {
+            return (entry & 1L << 24) != 0;
+        }
+
+        private static int offset(long entry) {
+            return (int) (entry >>> 32);
+        }
+
+        private static int imageLength(long entry) {
+            return (int) (entry >>> 8 & 0xFFFF);
+        }
+
+        /** Appends the image of {@code entry} (from {@link #find}) to {@code r}. */
+        Output appendImage(long entry, Output r) {
+            int len = imageLength(entry);
+            int at = offset(entry) + (int) (entry & 0xFF);
+            return len == 1 ? r.append(arena[at]) : r.append(arena, at, len);
+        }
+
+        /** The normalization of {@code s[from, to)}, or null when it is not known. */
+        String get(String s, int from, int to) {
+            long e = find(s, from, to);
+            return e == 0 ? null : new String(arena, offset(e) + (int) (e & 0xFF), imageLength(e));
+        }
+
         void put(String piece, String image) {
-            if (piece.length() > CACHED_PIECE_CHARS) {
+            int len = piece.length();
+            if (len > CACHED_PIECE_CHARS || image.length() > 0xFFFF) {
                 return;
             }
-            int h = hash(piece, 0, piece.length());
+            int h = hash(piece, 0, len);
             for (int p = 0; p < PROBES; p++) {
                 int slot = h + p & SLOTS - 1;
-                if (slots[slot] == null) {
-                    slots[slot] = new Entry(piece, image);
+                if (SLOT.compareAndSet(slots, slot, 0L, CLAIMED)) {
+                    int at = arenaTop.getAndAdd(len + image.length());
+                    if (at < 0 || at > ARENA_CHARS - len - image.length()) {
+                        arenaTop.set(ARENA_CHARS); // full (and no overflow from later adds)
+                        return; // the slot stays CLAIMED: it never matches
+                    }
+                    piece.getChars(0, len, arena, at);
+                    image.getChars(0, image.length(), arena, at + len);
+                    long entry = (long) at << 32 | (piece.equals(image) ? 1L << 24 : 0) | (long) image.length() << 8 | len;
+                    SLOT.setRelease(slots, slot, entry);
                     return;
                 }
             }
