@@ -463,6 +463,11 @@ public final class MappedText {
      * characters, then publishes the slot with a release store; a reader's acquire load of the
      * slot makes those characters visible. A slot is written once. A lookup that misses, or a
      * put that finds no room, only costs a later core call.
+     *
+     * <p>It takes 192 KiB per form and engine (64 KiB of slots, 128 KiB of characters). An
+     * {@code int} slot and an arena that grows on demand (96 KiB) measured bimodal again on
+     * French NFD to NFC at 10 KB (27k or 40k calls a second, against 37-40k in 12 of 14 JVMs for
+     * this layout); why is not understood, so the layout that measured well stays.
      */
     static final class PieceCache {
         private static final int SLOTS = 8192; // power of two

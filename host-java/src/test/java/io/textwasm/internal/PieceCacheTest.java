@@ -79,7 +79,12 @@ class PieceCacheTest {
                     spins.add(readers.submit(() -> {
                         ready.countDown();
                         String seen;
+                        long deadline = System.nanoTime() + 10_000_000_000L;
                         while ((seen = c.get(piece, 0, 2)) == null) {
+                            if (System.nanoTime() > deadline) {
+                                wrong.incrementAndGet(); // never published
+                                return;
+                            }
                             Thread.onSpinWait();
                         }
                         if (!seen.equals(image)) {
