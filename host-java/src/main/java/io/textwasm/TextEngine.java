@@ -240,6 +240,7 @@ public final class TextEngine implements AutoCloseable {
 
     /** Boundary offsets in UTF-16 units: 0 first, the length last. */
     public int[] segment(CharSequence text, Granularity granularity) {
+        ensureOpen(); // the host paths may not touch the pool, which would also refuse
         if (granularity == Granularity.WORD) {
             String s = text.toString();
             Boundaries b = new Boundaries();
@@ -259,12 +260,14 @@ public final class TextEngine implements AutoCloseable {
 
     /** Word segments that contain a letter, a number, an ideograph or kana (see {@link TokenKind}). */
     public int countWords(CharSequence text) {
+        ensureOpen(); // the host paths may not touch the pool, which would also refuse
         String s = text.toString();
         return wordCounter.count(s, (from, to) -> count(Utf8.encode(s, from, to), Abi.COUNT_WORDS));
     }
 
     /** Extended grapheme clusters (UAX #29). */
     public int countGraphemes(CharSequence text) {
+        ensureOpen(); // the host paths may not touch the pool, which would also refuse
         String s = text.toString();
         return simpleClusters.count(s, (from, to) -> count(Utf8.encode(s, from, to), Abi.COUNT_GRAPHEMES));
     }
@@ -290,6 +293,7 @@ public final class TextEngine implements AutoCloseable {
     }
 
     public List<Token> tokenize(CharSequence text, TokenizeOptions options) {
+        ensureOpen(); // the host paths may not touch the pool, which would also refuse
         String s = text.toString();
         List<Token> out = new ArrayList<>();
         tokenizeChunk(s, 0, s.length(), options, out::add);
@@ -301,6 +305,7 @@ public final class TextEngine implements AutoCloseable {
      * UAX #29 always breaks), so a long text is never handed to the core whole.
      */
     public Stream<Token> tokens(CharSequence text, TokenizeOptions options) {
+        ensureOpen(); // the host paths may not touch the pool, which would also refuse
         String s = text.toString();
         Spliterator<Token> it = new Spliterators.AbstractSpliterator<Token>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
             private int pos;
@@ -417,6 +422,7 @@ public final class TextEngine implements AutoCloseable {
      * the text: only a prefix is handed to the core.
      */
     public String truncate(CharSequence text, Truncation t) {
+        ensureOpen(); // the host paths may not touch the pool, which would also refuse
         String s = text.toString();
         int n = s.length();
         int reserve = ellipsisSize(t);

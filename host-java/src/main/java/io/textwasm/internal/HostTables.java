@@ -1,21 +1,26 @@
 package io.textwasm.internal;
 
 import io.textwasm.EngineException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The core's per-code-point tables for the host's fast paths (HOST_TABLES in ABI.md), fetched
- * from the module once per engine: a byte for each code point of the BMP and of the emoji window
+ * from the module once per backend (shared by its engines, see DerivedTables): a byte for each code point of the BMP and of the emoji window
  * U+1F000..U+1FFFF holding its word-count class (bits 0-3) and its grapheme shortcut (bits 4-6),
  * and the word-count automaton's steps. Taking them from the module keeps the host's answers the
  * module's.
  */
 public final class HostTables {
     private final InstancePool pool;
-    private volatile byte[][] tables;
-    private volatile byte[] wordTable;
+    private final AtomicReference<byte[][]> tables;
+    private final AtomicReference<byte[]> wordTable;
 
+    /** With the tables shared by the engines of the pool's backend (see {@link DerivedTables}). */
     public HostTables(InstancePool pool) {
         this.pool = pool;
+        DerivedTables shared = DerivedTables.of(pool.module().backend());
+        this.tables = shared.hostTables;
+        this.wordTable = shared.wordTable;
     }
 
     /** First code point of the supplementary window; its bytes follow the BMP's. */
@@ -52,13 +57,14 @@ public final class HostTables {
      * ABI.md): Word_Break value or pseudo-value in bits 0-4, token kind in bits 5-7.
      */
     byte[] wordTable() {
-        byte[] t = wordTable;
+        byte[] t = wordTable.get();
         if (t == null) {
             t = pool.with(Calls::wordTable);
             if (t.length != CLASSES_LENGTH) {
                 throw new EngineException("the core's word table has an unexpected size (" + t.length + " bytes)");
             }
-            wordTable = t;
+            wordTable.compareAndSet(null, t);
+            t = wordTable.get();
         }
         return t;
     }
@@ -69,14 +75,15 @@ public final class HostTables {
     }
 
     private byte[][] load() {
-        byte[][] t = tables;
+        byte[][] t = tables.get();
         if (t == null) {
             t = pool.with(Calls::hostTables);
             if (t[0].length != CLASSES_LENGTH || t[1].length < 8 * 16) {
                 throw new EngineException("the core's host tables have an unexpected shape (" + t[0].length + " classes, "
                         + t[1].length + " steps)");
             }
-            tables = t;
+            tables.compareAndSet(null, t);
+            t = tables.get();
         }
         return t;
     }

@@ -52,12 +52,19 @@ public final class MappedText {
 
     private final InstancePool pool;
     private final StableText stable;
-    private final AtomicReferenceArray<char[]> maps = new AtomicReferenceArray<>(KEY_BITS + 1);
-    private final AtomicReferenceArray<PieceCache> caches = new AtomicReferenceArray<>(KEY_BITS + 1);
+    private final AtomicReferenceArray<char[]> maps;
+    private final AtomicReferenceArray<PieceCache> caches;
 
+    /** With the mappings and piece answers shared by the engines of the pool's backend. */
     public MappedText(InstancePool pool, StableText stable) {
+        this(pool, stable, DerivedTables.of(pool.module().backend()));
+    }
+
+    MappedText(InstancePool pool, StableText stable, DerivedTables tables) {
         this.pool = pool;
         this.stable = stable;
+        this.maps = tables.mappings;
+        this.caches = tables.pieceCaches;
     }
 
     /**

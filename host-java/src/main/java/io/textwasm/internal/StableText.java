@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       compatibility mapping (NFKC, NFKD). Unicode's stability policy keeps these true; they
  *       need no table, and for a Latin-1 string HotSpot proves the NFC test without looking at
  *       the characters.
- *   <li>The core's stable set for the form and options, fetched once per engine (16 KiB), and
+ *   <li>The core's stable set for the form and options, fetched once per backend (16 KiB, shared by its
+ *       engines: {@link DerivedTables}), and
  *       for text with surrogates a per-unit table built from it (128 KiB, see {@link Units}):
  *       text made only of stable code points is unchanged, and text before the last stable code point preceding
  *       an unstable one is unchanged whatever follows, so only the rest goes to the core. The set
@@ -34,11 +35,18 @@ public final class StableText {
     private static final int KEY_BITS = 63;
 
     private final InstancePool pool;
-    private final AtomicReferenceArray<long[]> sets = new AtomicReferenceArray<>(KEY_BITS + 1);
-    private final AtomicReferenceArray<Units> unitTables = new AtomicReferenceArray<>(KEY_BITS + 1);
+    private final AtomicReferenceArray<long[]> sets;
+    private final AtomicReferenceArray<Object> unitTables;
 
+    /** With the tables shared by the engines of the pool's backend. */
     public StableText(InstancePool pool) {
+        this(pool, DerivedTables.of(pool.module().backend()));
+    }
+
+    StableText(InstancePool pool, DerivedTables tables) {
         this.pool = pool;
+        this.sets = tables.stableSets;
+        this.unitTables = tables.unitTables;
     }
 
     /**
@@ -232,12 +240,12 @@ public final class StableText {
     }
 
     private Units units(int key) {
-        Units u = unitTables.get(key);
+        Object u = unitTables.get(key);
         if (u == null) {
             unitTables.compareAndSet(key, null, new Units(set(key)));
             u = unitTables.get(key);
         }
-        return u;
+        return (Units) u;
     }
 
     /** Whether code point {@code cp} is in a set from {@link #set}. */

@@ -28,8 +28,11 @@ class MappedTextTest {
     @BeforeAll
     static void load() {
         pool = new InstancePool(CoreModule.load(Backend.AOT), 1, 65536, 256);
-        stable = new StableText(pool);
-        mapped = new MappedText(pool, stable);
+        // Tables of its own: shared ones may already know every piece, and this test must see
+        // them learnt too.
+        DerivedTables own = DerivedTables.unshared();
+        stable = new StableText(pool, own);
+        mapped = new MappedText(pool, stable, own);
     }
 
     @AfterAll

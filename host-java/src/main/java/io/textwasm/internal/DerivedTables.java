@@ -1,0 +1,43 @@
+package io.textwasm.internal;
+
+import io.textwasm.Backend;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * What the host derives from the embedded module and keeps (stable sets, per-unit tables,
+ * learnt mappings and piece answers, the host and word tables), shared by every engine of one
+ * backend in the JVM: all engines run the same module, so these are the same data, and a second
+ * engine should cost its core instances, not another copy (about 450 KiB once NFC and NFKC
+ * have been used). Each slot is filled once, by whichever engine needs it first, through that
+ * engine's own instances. Kept per backend so that each backend's tables come from its own runs
+ * of the module, which the cross-backend tests compare.
+ */
+final class DerivedTables {
+    /** Form and option bits that select a table (ABI flags bits 0-5). */
+    static final int KEYS = 64;
+
+    private static final AtomicReferenceArray<DerivedTables> BY_BACKEND = new AtomicReferenceArray<>(Backend.values().length);
+
+    final AtomicReferenceArray<long[]> stableSets = new AtomicReferenceArray<>(KEYS);
+    final AtomicReferenceArray<Object> unitTables = new AtomicReferenceArray<>(KEYS);
+    final AtomicReferenceArray<char[]> mappings = new AtomicReferenceArray<>(KEYS);
+    final AtomicReferenceArray<MappedText.PieceCache> pieceCaches = new AtomicReferenceArray<>(KEYS);
+    final AtomicReference<byte[][]> hostTables = new AtomicReference<>();
+    final AtomicReference<byte[]> wordTable = new AtomicReference<>();
+
+    /** The tables shared by the engines of {@code backend}. */
+    static DerivedTables of(Backend backend) {
+        DerivedTables t = BY_BACKEND.get(backend.ordinal());
+        if (t == null) {
+            BY_BACKEND.compareAndSet(backend.ordinal(), null, new DerivedTables());
+            t = BY_BACKEND.get(backend.ordinal());
+        }
+        return t;
+    }
+
+    /** Tables of one's own, for tests that must see the paths that fill them. */
+    static DerivedTables unshared() {
+        return new DerivedTables();
+    }
+}
