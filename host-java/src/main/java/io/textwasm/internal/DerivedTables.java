@@ -3,6 +3,7 @@ package io.textwasm.internal;
 import io.textwasm.Backend;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 
 /**
  * What the host derives from the embedded module and keeps (stable sets, per-unit tables,
@@ -29,11 +30,31 @@ final class DerivedTables {
     /** The tables shared by the engines of {@code backend}. */
     static DerivedTables of(Backend backend) {
         DerivedTables t = BY_BACKEND.get(backend.ordinal());
-        if (t == null) {
-            BY_BACKEND.compareAndSet(backend.ordinal(), null, new DerivedTables());
-            t = BY_BACKEND.get(backend.ordinal());
+        return t != null ? t : once(BY_BACKEND, backend.ordinal(), DerivedTables::new);
+    }
+
+    /**
+     * What {@code slots[key]} holds, made by {@code make} if it is empty. Threads that race each
+     * make one; the first stored wins, and all of them return it. Callers read the slot
+     * themselves first, so the hot path creates no lambda.
+     */
+    static <T> T once(AtomicReferenceArray<T> slots, int key, Supplier<? extends T> make) {
+        T v = slots.get(key);
+        if (v == null) {
+            slots.compareAndSet(key, null, make.get());
+            v = slots.get(key);
         }
-        return t;
+        return v;
+    }
+
+    /** {@link #once(AtomicReferenceArray, int, Supplier)} for a single slot. */
+    static <T> T once(AtomicReference<T> slot, Supplier<? extends T> make) {
+        T v = slot.get();
+        if (v == null) {
+            slot.compareAndSet(null, make.get());
+            v = slot.get();
+        }
+        return v;
     }
 
     /** Tables of one's own, for tests that must see the paths that fill them. */

@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The core's per-code-point tables for the host's fast paths (HOST_TABLES in ABI.md), fetched
- * from the module once per backend (shared by its engines, see DerivedTables): a byte for each code point of the BMP and of the emoji window
- * U+1F000..U+1FFFF holding its word-count class (bits 0-3) and its grapheme shortcut (bits 4-6),
- * and the word-count automaton's steps. Taking them from the module keeps the host's answers the
+ * from the module once per backend and shared by its engines ({@link DerivedTables}): a byte for
+ * each code point of the BMP and of the emoji window U+1F000..U+1FFFF holding its word-count
+ * class (bits 0-3) and its grapheme shortcut (bits 4-6), and the word-count automaton's steps. Taking them from the module keeps the host's answers the
  * module's.
  */
 public final class HostTables {
@@ -58,15 +58,13 @@ public final class HostTables {
      */
     byte[] wordTable() {
         byte[] t = wordTable.get();
-        if (t == null) {
-            t = pool.with(Calls::wordTable);
-            if (t.length != CLASSES_LENGTH) {
-                throw new EngineException("the core's word table has an unexpected size (" + t.length + " bytes)");
+        return t != null ? t : DerivedTables.once(wordTable, () -> {
+            byte[] fetched = pool.with(Calls::wordTable);
+            if (fetched.length != CLASSES_LENGTH) {
+                throw new EngineException("the core's word table has an unexpected size (" + fetched.length + " bytes)");
             }
-            wordTable.compareAndSet(null, t);
-            t = wordTable.get();
-        }
-        return t;
+            return fetched;
+        });
     }
 
     /** Steps of the word-count automaton: state * 16 + class. */
@@ -76,15 +74,13 @@ public final class HostTables {
 
     private byte[][] load() {
         byte[][] t = tables.get();
-        if (t == null) {
-            t = pool.with(Calls::hostTables);
-            if (t[0].length != CLASSES_LENGTH || t[1].length < 8 * 16) {
-                throw new EngineException("the core's host tables have an unexpected shape (" + t[0].length + " classes, "
-                        + t[1].length + " steps)");
+        return t != null ? t : DerivedTables.once(tables, () -> {
+            byte[][] fetched = pool.with(Calls::hostTables);
+            if (fetched[0].length != CLASSES_LENGTH || fetched[1].length < 8 * 16) {
+                throw new EngineException("the core's host tables have an unexpected shape (" + fetched[0].length + " classes, "
+                        + fetched[1].length + " steps)");
             }
-            tables.compareAndSet(null, t);
-            t = tables.get();
-        }
-        return t;
+            return fetched;
+        });
     }
 }

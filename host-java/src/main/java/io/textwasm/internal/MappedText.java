@@ -447,11 +447,7 @@ public final class MappedText {
 
     private PieceCache cache(int key) {
         PieceCache c = caches.get(key);
-        if (c == null) {
-            caches.compareAndSet(key, null, new PieceCache());
-            c = caches.get(key);
-        }
-        return c;
+        return c != null ? c : DerivedTables.once(caches, key, PieceCache::new);
     }
 
     /**
@@ -591,11 +587,7 @@ public final class MappedText {
      */
     private char[] map(int key, long[] bits) {
         char[] map = maps.get(key);
-        if (map == null) {
-            map = learn(key, bits);
-            maps.compareAndSet(key, null, map);
-        }
-        return map;
+        return map != null ? map : DerivedTables.once(maps, key, () -> learn(key, bits));
     }
 
     private char[] learn(int key, long[] bits) {

@@ -241,11 +241,7 @@ public final class StableText {
 
     private Units units(int key) {
         Object u = unitTables.get(key);
-        if (u == null) {
-            unitTables.compareAndSet(key, null, new Units(set(key)));
-            u = unitTables.get(key);
-        }
-        return (Units) u;
+        return (Units) (u != null ? u : DerivedTables.once(unitTables, key, () -> new Units(set(key))));
     }
 
     /** Whether code point {@code cp} is in a set from {@link #set}. */
@@ -256,11 +252,7 @@ public final class StableText {
     /** The core's stable set for the form and option bits {@code key}, fetched once. */
     long[] set(int key) {
         long[] bits = sets.get(key);
-        if (bits == null) {
-            bits = fetch(pool, Abi.OP_STABLE_SET, key);
-            sets.compareAndSet(key, null, bits);
-        }
-        return bits;
+        return bits != null ? bits : DerivedTables.once(sets, key, () -> fetch(pool, Abi.OP_STABLE_SET, key));
     }
 
     /** A bitmap of U+0000..U+1FFFF the core exports, as 64-bit words. */
