@@ -21,7 +21,7 @@ final class DerivedTables {
     private static final AtomicReferenceArray<DerivedTables> BY_BACKEND = new AtomicReferenceArray<>(Backend.values().length);
 
     final AtomicReferenceArray<long[]> stableSets = new AtomicReferenceArray<>(KEYS);
-    final AtomicReferenceArray<Object> unitTables = new AtomicReferenceArray<>(KEYS);
+    final AtomicReferenceArray<StableText.Units> unitTables = new AtomicReferenceArray<>(KEYS);
     final AtomicReferenceArray<char[]> mappings = new AtomicReferenceArray<>(KEYS);
     final AtomicReferenceArray<MappedText.PieceCache> pieceCaches = new AtomicReferenceArray<>(KEYS);
     final AtomicReference<byte[][]> hostTables = new AtomicReference<>();

@@ -18,12 +18,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       compatibility mapping (NFKC, NFKD). Unicode's stability policy keeps these true; they
  *       need no table, and for a Latin-1 string HotSpot proves the NFC test without looking at
  *       the characters.
- *   <li>The core's stable set for the form and options, fetched once per backend (16 KiB, shared by its
- *       engines: {@link DerivedTables}), and
- *       for text with surrogates a per-unit table built from it (128 KiB, see {@link Units}):
- *       text made only of stable code points is unchanged, and text before the last stable code point preceding
- *       an unstable one is unchanged whatever follows, so only the rest goes to the core. The set
- *       comes from the module, so the answers stay the module's.
+ *   <li>The core's stable set for the form and options, fetched once per backend and shared by
+ *       its engines (16 KiB, {@link DerivedTables}), and for text with surrogates a per-unit
+ *       table built from it (128 KiB, see {@link Units}): text made only of stable code points
+ *       is unchanged, and text before the last stable code point preceding an unstable one is
+ *       unchanged whatever follows, so only the rest goes to the core. The set comes from the
+ *       module, so the answers stay the module's.
  * </ol>
  */
 public final class StableText {
@@ -36,7 +36,7 @@ public final class StableText {
 
     private final InstancePool pool;
     private final AtomicReferenceArray<long[]> sets;
-    private final AtomicReferenceArray<Object> unitTables;
+    private final AtomicReferenceArray<Units> unitTables;
 
     /** With the tables shared by the engines of the pool's backend. */
     public StableText(InstancePool pool) {
@@ -79,7 +79,7 @@ public final class StableText {
      * (flags bits 0-5): {@code s.length()}, or the first unit of the first code point that is
      * not (an unpaired surrogate is not). {@code i} must not be inside a surrogate pair.
      */
-    public int stableEnd(String s, int i, int key) {
+    int stableEnd(String s, int i, int key) {
         long[] bits = set(key);
         i = bmpEnd(s, i, bits);
         return i == s.length() || !Character.isSurrogate(s.charAt(i)) ? i : pairedEnd(s, i, unitTable(key), bits);
@@ -185,7 +185,7 @@ public final class StableText {
      *       their pairs.
      * </ul>
      */
-    private static final class Units {
+    static final class Units {
         static final int ANY = 1;
         static final int NOT_HIGH_OR_LOW = 2;
         static final int HIGH_OR_NOT_LOW = 4;
@@ -240,8 +240,8 @@ public final class StableText {
     }
 
     private Units units(int key) {
-        Object u = unitTables.get(key);
-        return (Units) (u != null ? u : DerivedTables.once(unitTables, key, () -> new Units(set(key))));
+        Units u = unitTables.get(key);
+        return u != null ? u : DerivedTables.once(unitTables, key, () -> new Units(set(key)));
     }
 
     /** Whether code point {@code cp} is in a set from {@link #set}. */
