@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * Runs {@link Fidelity} across every runtime that can run here and records, for the report,
- * whether their answers are byte-identical. The JVM's build-time compiled backend is the reference.
+ * whether their answers are byte-identical. The JVM's build-time compiled backend is the reference;
+ * the runtimes are the three Chicory backends, the AOT backend again on JDK 25
+ * ({@link JvmFidelity}), Node, the native build and GraalWasm.
  */
 final class FidelityStage {
     private final Plan plan;
@@ -43,6 +45,14 @@ final class FidelityStage {
         }
         Path casesFile = ws.raw.resolve("fidelity-cases.txt");
         Fidelity.writeCases(cases, casesFile);
+        // The same Java host on JDK 25: its String paths run on the JDK, not in the module.
+        Path jdk25 = Tools.jdk25();
+        if (jdk25 == null) {
+            errors.put("jdk25", "JDK 25 is not installed (set TEXTWASM_JDK25 to its home)");
+        } else {
+            external("jdk25", List.of(jdk25.toString(), "-cp", System.getProperty("java.class.path"), JvmFidelity.class.getName(),
+                    casesFile.toString()), ws, stride, out, errors);
+        }
         Path node = Tools.node();
         if (node == null) {
             errors.put("node", "node is not on the PATH (install Node.js 18 or later, or set TEXTWASM_NODE)");
