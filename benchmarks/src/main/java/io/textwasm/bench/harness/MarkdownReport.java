@@ -415,7 +415,7 @@ final class MarkdownReport {
                     + " only and not in start-up or fidelity; fidelity on every " + plan.fidelityStride + "th case.");
         }
         line("- English NFC and isNormalized NFC: the Java host answers \"unchanged\" itself for text entirely below U+0300 (the rule the core applies; see `StableText`), and for a Latin-1 string HotSpot proves that no character can reach U+0300 and removes the loop: those cells cost a constant few nanoseconds and their MB/s and ratios are not throughput. NFKC's threshold (U+00A0) lies inside Latin-1, so its English row is a real scan.");
-        line("- Other corpora: the host checks each character against the module's own set of stable code points (fetched once per engine, 16 KiB per form) and sends the core only the text from the last stable code point before the first one that may change. Text that needs no change never enters linear memory; the answers remain the module's.");
+        line("- Other corpora: the host checks each character against the module's own set of stable code points (fetched once per backend in a JVM and shared by its engines, 16 KiB per form) and sends the core only the text from the last stable code point before the first one that may change. Text that needs no change never enters linear memory; the answers remain the module's.");
         line("- java.text on JDK 17 implements Unicode " + MachineInfo.jdkUnicode() + " and, for graphemes, legacy clusters without emoji "
                 + "sequences (extended grapheme clusters arrived in JDK 20): its grapheme and truncation figures answer an easier "
                 + "question. The JDK 25 column (Unicode 16) answers the same one. It has no NFKC_Casefold.");
