@@ -65,14 +65,31 @@ public final class Fidelity {
         }
         List<int[]> out = new ArrayList<>(seen.size());
         for (String line : seen) {
-            String[] parts = line.split(" ");
-            int[] cps = new int[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                cps[i] = Integer.parseInt(parts[i], 16);
-            }
-            out.add(cps);
+            out.add(codePoints(line));
         }
         return out;
+    }
+
+    /** Space-separated hex code points; the empty line is the empty string. */
+    private static int[] codePoints(String line) {
+        if (line.isEmpty()) {
+            return new int[0];
+        }
+        String[] parts = line.split(" ");
+        int[] cps = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            cps[i] = Integer.parseInt(parts[i], 16);
+        }
+        return cps;
+    }
+
+    /** The inverse of {@link #writeCases}. */
+    static List<int[]> readCases(Path file) throws IOException {
+        List<int[]> cases = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            cases.add(codePoints(line));
+        }
+        return cases;
     }
 
     /** One line of space-separated hex code points per case, the input of the other runtimes. */

@@ -5,7 +5,6 @@ import io.textwasm.TextEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,27 +25,9 @@ public final class JvmFidelity {
             System.err.println("usage: JvmFidelity CASES_FILE OUT_FILE");
             System.exit(2);
         }
-        List<int[]> cases = readCases(Path.of(args[0]));
+        List<int[]> cases = Fidelity.readCases(Path.of(args[0]));
         try (TextEngine e = TextEngine.builder().backend(Backend.AOT).build()) {
             Files.write(Path.of(args[1]), Fidelity.jvm(e, cases, 1));
         }
-    }
-
-    /** The inverse of {@link Fidelity#writeCases}: an empty line is the empty string. */
-    static List<int[]> readCases(Path file) throws IOException {
-        List<int[]> cases = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.isEmpty()) {
-                cases.add(new int[0]);
-                continue;
-            }
-            String[] hex = line.split(" ");
-            int[] cps = new int[hex.length];
-            for (int i = 0; i < hex.length; i++) {
-                cps[i] = Integer.parseInt(hex[i], 16);
-            }
-            cases.add(cps);
-        }
-        return cases;
     }
 }
