@@ -5,131 +5,190 @@ An experiment, not part of the build (SIZE.md quotes its result). Chicory turns 
 into a JVM method and the wasm value stack into the JVM operand stack, and HotSpot will not compile
 a loop on stack replacement when the operand stack is not empty at its header. build.sh therefore
 runs only wasm-opt passes that keep loop headers clear. This walks every function body of a
-module (MVP opcodes plus bulk memory, no imports), tracks the stack height, and prints each loop
-entered with values below it: 0 for the module build.sh makes, 7 for plain `wasm-opt -Oz`.
+module (MVP opcodes plus bulk memory, no imported functions), tracks the stack height, and prints
+each loop entered with values below it: none for the module build.sh makes, 7 for plain
+`wasm-opt -Oz`.
 
     python3 wasm-module/experiments/loop_stack.py MODULE.wasm
 """
 import sys
 
-def leb(b,i,signed=False):
-    r=0;s=0
-    while True:
-        x=b[i];i+=1;r|=(x&0x7f)<<s;s+=7
-        if not x&0x80: break
-    if signed and (x&0x40): r-=1<<s
-    return r,i
-data=open(sys.argv[1],'rb').read()
-i=8; sections={}
-while i<len(data):
-    sid=data[i];i+=1;size,i=leb(data,i);sections.setdefault(sid,[]).append((i,size));i+=size
-# types
-types=[]
-o,_=sections[1][0];n,o=leb(data,o)
-for _ in range(n):
-    assert data[o]==0x60;o+=1
-    np,o=leb(data,o);o+=np
-    nr,o=leb(data,o);o+=nr
-    types.append((np,nr))
-# imports: none assumed
-funcs=[]
-o,_=sections[3][0];n,o=leb(data,o)
-for _ in range(n):
-    t,o=leb(data,o);funcs.append(t)
-nglob=0
-# effects (pop,push) for simple opcodes
-E={}
-for op in range(0x28,0x36): E[op]=(1,1)   # loads
-for op in range(0x36,0x3f): E[op]=(2,0)   # stores
-E[0x3f]=(0,1);E[0x40]=(1,1)
-for op in (0x41,0x42,0x43,0x44): E[op]=(0,1)
-E[0x45]=(1,1)
-for op in range(0x46,0x50): E[op]=(2,1)
-E[0x50]=(1,1)
-for op in range(0x51,0x5b): E[op]=(2,1)
-for op in range(0x5b,0x61): E[op]=(2,1)
-for op in range(0x61,0x67): E[op]=(2,1)
-for op in (0x67,0x68,0x69): E[op]=(1,1)
-for op in range(0x6a,0x79): E[op]=(2,1)
-for op in (0x79,0x7a,0x7b): E[op]=(1,1)
-for op in range(0x7c,0x8b): E[op]=(2,1)
-for op in range(0x8b,0x92): E[op]=(1,1)
-for op in range(0x92,0x99): E[op]=(2,1)
-for op in range(0x99,0xa0): E[op]=(1,1)
-for op in range(0xa0,0xa7): E[op]=(2,1)
-for op in range(0xa7,0xc5): E[op]=(1,1)
-bad=0;loops=0
-o,_=sections[10][0];n,o=leb(data,o)
-for fi in range(n):
-    size,o=leb(data,o);end=o+size;p=o
-    nl,p=leb(data,p)
-    for _ in range(nl):
-        c,p=leb(data,p);p+=1
-    h=0;stack=[] # (height at entry, result count, kind)
-    unreach=False
-    while p<end:
-        op=data[p];p+=1
-        def bt():
-            global p
-            t=data[p]
-            if t==0x40: p+=1; return 0,0
-            if t in (0x7f,0x7e,0x7d,0x7c,0x7b,0x70,0x6f): p+=1; return 0,1
-            x,p2=leb(data,p,True); p=p2; return types[x]
-        if op in (0x02,0x03,0x04):
-            if op==0x04: h-=1
-            np_,nr=bt()
-            if op==0x03:
-                loops+=1
-                if h-np_>0 and not unreach:
-                    bad+=1; print(f"func {fi}: loop at +{p-o} with {h-np_} value(s) below it")
-            stack.append((h-np_,nr,op,unreach))
-        elif op==0x05:
-            b0,nr,k,u=stack[-1]; h=b0+0; 
-            # params ignored (mvp)
-            unreach=u
-        elif op==0x0b:
-            if not stack: break
-            b0,nr,k,u=stack.pop(); h=b0+nr; unreach=u
-        elif op==0x0c:
-            _,p=leb(data,p); unreach=True
-        elif op==0x0d:
-            _,p=leb(data,p); h-=1
-        elif op==0x0e:
-            c,p=leb(data,p)
-            for _ in range(c+1): _,p=leb(data,p)
-            unreach=True
-        elif op==0x0f: unreach=True
-        elif op==0x00: unreach=True
-        elif op==0x01: pass
-        elif op==0x10:
-            f,p=leb(data,p); np_,nr=types[funcs[f]]; h+=nr-np_
-        elif op==0x11:
-            t,p=leb(data,p); _,p=leb(data,p); np_,nr=types[t]; h+=nr-np_-1
-        elif op==0x1a: h-=1
-        elif op==0x1b: h-=2
-        elif op==0x20: _,p=leb(data,p); h+=1
-        elif op==0x21: _,p=leb(data,p); h-=1
-        elif op==0x22: _,p=leb(data,p)
-        elif op==0x23: _,p=leb(data,p); h+=1
-        elif op==0x24: _,p=leb(data,p); h-=1
-        elif 0x28<=op<=0x3e:
-            _,p=leb(data,p); _,p=leb(data,p); a,b=E[op]; h+=b-a
-        elif op in (0x3f,0x40):
-            p+=1; a,b=E[op]; h+=b-a
-        elif op==0x41: _,p=leb(data,p,True); h+=1
-        elif op==0x42: _,p=leb(data,p,True); h+=1
-        elif op==0x43: p+=4; h+=1
-        elif op==0x44: p+=8; h+=1
-        elif op in E: a,b=E[op]; h+=b-a
-        elif op==0xfc:
-            sub,p=leb(data,p)
-            if sub<=7: h+=0  # trunc_sat: pop1 push1
-            elif sub==8: _,p=leb(data,p); p+=1; h-=3
-            elif sub==9: _,p=leb(data,p)
-            elif sub==10: p+=2; h-=3
-            elif sub==11: p+=1; h-=3
-            else: raise Exception(f"fc {sub}")
-        else: raise Exception(f"op {op:#x} in func {fi}")
-        if unreach: h=max(h,0)
-    o=end
-print(f"{loops} loops, {bad} with values below them on the stack")
+
+class Reader:
+    def __init__(self, data, pos):
+        self.data, self.pos = data, pos
+
+    def byte(self):
+        self.pos += 1
+        return self.data[self.pos - 1]
+
+    def leb(self, signed=False):
+        result = shift = 0
+        while True:
+            b = self.byte()
+            result |= (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                break
+        if signed and b & 0x40:
+            result -= 1 << shift
+        return result
+
+
+def sections(data):
+    out, r = {}, Reader(data, 8)
+    while r.pos < len(data):
+        sid, size = r.byte(), r.leb()
+        out[sid] = r.pos
+        r.pos += size
+    return out
+
+
+def function_types(data, secs):
+    r = Reader(data, secs[1])
+    types = []
+    for _ in range(r.leb()):
+        assert r.byte() == 0x60, "not a function type"
+        params = r.leb()
+        r.pos += params
+        results = r.leb()
+        r.pos += results
+        types.append((params, results))
+    r = Reader(data, secs[3])
+    return types, [types[r.leb()] for _ in range(r.leb())]
+
+
+# (pops, pushes) of the opcodes with no immediates or only a memarg / constant.
+EFFECTS = {0x1A: (1, 0), 0x1B: (3, 1), 0x45: (1, 1), 0x50: (1, 1)}
+EFFECTS.update({op: (1, 1) for op in range(0x28, 0x36)})  # loads
+EFFECTS.update({op: (2, 0) for op in range(0x36, 0x3F)})  # stores
+EFFECTS.update({op: (2, 1) for op in list(range(0x46, 0x50)) + list(range(0x51, 0x67))})  # comparisons
+EFFECTS.update({op: (1, 1) for op in (0x67, 0x68, 0x69, 0x79, 0x7A, 0x7B)})  # i32/i64 clz, ctz, popcnt
+EFFECTS.update({op: (2, 1) for op in list(range(0x6A, 0x79)) + list(range(0x7C, 0x8B))})  # i32/i64 binary
+EFFECTS.update({op: (1, 1) for op in list(range(0x8B, 0x92)) + list(range(0x99, 0xA0))})  # float unary
+EFFECTS.update({op: (2, 1) for op in list(range(0x92, 0x99)) + list(range(0xA0, 0xA7))})  # float binary
+EFFECTS.update({op: (1, 1) for op in range(0xA7, 0xC5)})  # conversions, sign extension
+
+
+def block_type(r, types):
+    """(params, results) of a block type."""
+    t = r.data[r.pos]
+    if t == 0x40:
+        r.pos += 1
+        return 0, 0
+    if t in (0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F):
+        r.pos += 1
+        return 0, 1
+    return types[r.leb(signed=True)]
+
+
+def stacked_loops(data):
+    secs = sections(data)
+    types, funcs = function_types(data, secs)
+    r = Reader(data, secs[10])
+    found, loops = [], 0
+    for index in range(r.leb()):
+        size = r.leb()
+        body_start, end = r.pos, r.pos + size
+        for _ in range(r.leb()):  # local declarations
+            r.leb()
+            r.pos += 1
+        height, blocks, unreachable = 0, [], False
+        while r.pos < end:
+            op = r.byte()
+            if op in (0x02, 0x03, 0x04):  # block, loop, if
+                if op == 0x04:
+                    height -= 1
+                params, results = block_type(r, types)
+                if op == 0x03:
+                    loops += 1
+                    if height - params > 0 and not unreachable:
+                        found.append((index, r.pos - body_start, height - params))
+                blocks.append((height - params, results, unreachable))
+            elif op == 0x05:  # else
+                height, _, unreachable = blocks[-1]
+            elif op == 0x0B:  # end
+                if not blocks:
+                    break
+                base, results, unreachable = blocks.pop()
+                height = base + results
+            elif op in (0x0C, 0x0D):  # br, br_if
+                r.leb()
+                if op == 0x0C:
+                    unreachable = True
+                else:
+                    height -= 1
+            elif op == 0x0E:  # br_table
+                for _ in range(r.leb() + 1):
+                    r.leb()
+                unreachable = True
+            elif op in (0x00, 0x0F):  # unreachable, return
+                unreachable = True
+            elif op == 0x01:  # nop
+                pass
+            elif op == 0x10:  # call
+                params, results = funcs[r.leb()]
+                height += results - params
+            elif op == 0x11:  # call_indirect
+                params, results = types[r.leb()]
+                r.leb()
+                height += results - params - 1
+            elif op in (0x20, 0x23):  # local.get, global.get
+                r.leb()
+                height += 1
+            elif op in (0x21, 0x24):  # local.set, global.set
+                r.leb()
+                height -= 1
+            elif op == 0x22:  # local.tee
+                r.leb()
+            elif 0x28 <= op <= 0x3E:  # loads and stores: align, offset
+                r.leb()
+                r.leb()
+                pops, pushes = EFFECTS[op]
+                height += pushes - pops
+            elif op == 0x3F:  # memory.size
+                r.pos += 1
+                height += 1
+            elif op == 0x40:  # memory.grow
+                r.pos += 1
+            elif op in (0x41, 0x42):
+                r.leb(signed=True)
+                height += 1
+            elif op in (0x43, 0x44):
+                r.pos += 4 if op == 0x43 else 8
+                height += 1
+            elif op in EFFECTS:
+                pops, pushes = EFFECTS[op]
+                height += pushes - pops
+            elif op == 0xFC:
+                sub = r.leb()
+                if sub <= 7:  # saturating truncation: one in, one out
+                    pass
+                elif sub == 8:  # memory.init
+                    r.leb()
+                    r.pos += 1
+                    height -= 3
+                elif sub == 9:  # data.drop
+                    r.leb()
+                elif sub in (10, 11):  # memory.copy, memory.fill
+                    r.pos += 2 if sub == 10 else 1
+                    height -= 3
+                else:
+                    raise SystemExit(f"function {index}: unsupported opcode 0xFC {sub}")
+            else:
+                raise SystemExit(f"function {index}: unsupported opcode {op:#x}")
+            if unreachable:
+                height = max(height, 0)
+        r.pos = end
+    return loops, found
+
+
+def main():
+    loops, found = stacked_loops(open(sys.argv[1], "rb").read())
+    for index, offset, below in found:
+        print(f"function {index} (defined): loop at body offset {offset} entered with {below} value(s) on the stack")
+    print(f"{loops} loops, {len(found)} entered with values on the stack")
+
+
+if __name__ == "__main__":
+    main()
