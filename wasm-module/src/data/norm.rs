@@ -169,8 +169,11 @@ impl NormData {
         c | back | (r.ccc as u32) << 24
     }
 
-    /// The canonical composition of `a` and `b`, if any.
-    #[inline]
+    /// The canonical composition of `a` and `b`, if any. Not inlined: inlined into `compose`,
+    /// Binaryen nests its probe loop inside the expression that stores the result, a loop
+    /// entered with a value on the stack (see build.sh and LoopHeaderStackTest). As a call it
+    /// costs nothing measurable: HotSpot inlines the small method Chicory makes of it.
+    #[inline(never)]
     pub fn compose_pair(&self, a: u32, b: u32) -> Option<u32> {
         // Hangul LV and LVT syllables are composed arithmetically.
         if b.wrapping_sub(V_BASE) < V_COUNT && a.wrapping_sub(L_BASE) < L_COUNT {
