@@ -7,6 +7,7 @@ import io.textwasm.internal.Calls;
 import io.textwasm.internal.InstancePool;
 import io.textwasm.internal.MappedText;
 import io.textwasm.internal.HostTables;
+import io.textwasm.internal.SegmentCuts;
 import io.textwasm.internal.SimpleClusters;
 import io.textwasm.internal.StableText;
 import io.textwasm.internal.WordCounter;
@@ -329,19 +330,21 @@ public final class TextEngine implements AutoCloseable {
         return StreamSupport.stream(it, false);
     }
 
-    /** End of a chunk of about {@code size} units starting at {@code from}, just after a line feed when there is one. */
+    /**
+     * End of a chunk of at most {@code size} units starting at {@code from}, at the last cut
+     * {@link SegmentCuts} allows; past {@code size} when there is none, at the next one.
+     */
     static int chunkEnd(String s, int from, int size) {
         if (s.length() - from <= size) {
             return s.length();
         }
-        int lf = s.lastIndexOf('\n', from + size - 1);
-        if (lf >= from) {
-            return lf + 1;
+        int cut = SegmentCuts.last(s, from, from + size);
+        if (cut > from) {
+            return cut;
         }
-        int end = from + size;
-        // No line feed: take the rest rather than risk cutting inside a segment.
-        int next = s.indexOf('\n', end);
-        return next < 0 ? s.length() : next + 1;
+        // None within the size: the first one after it, or the rest of the text.
+        int next = SegmentCuts.next(s, from + size);
+        return next < 0 ? s.length() : next;
     }
 
     /**

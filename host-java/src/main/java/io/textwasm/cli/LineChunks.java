@@ -2,12 +2,15 @@ package io.textwasm.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import io.textwasm.internal.SegmentCuts;
 import java.util.Arrays;
 
 /**
- * Reads a byte stream in chunks that end just after a line feed. UAX #29 always breaks after a
- * line feed (GB4, WB3a), so counting, segmenting or tokenizing chunk by chunk gives the same
- * answer as the whole text, in bounded memory. A single line longer than {@code MAX} is refused.
+ * Reads a byte stream in chunks that end where UAX #29 breaks whatever surrounds the cut: just
+ * after a line feed, or, in a line longer than the buffer, between a space and an ASCII character
+ * (see {@link SegmentCuts}). Counting, segmenting or tokenizing chunk by chunk therefore gives the
+ * same answer as the whole text, in bounded memory. A single piece longer than {@code MAX} with
+ * neither kind of cut in it is refused.
  */
 final class LineChunks {
     static final int CHUNK = 1 << 20;
@@ -25,7 +28,7 @@ final class LineChunks {
         while (!eof) {
             if (have == buf.length) {
                 if (buf.length >= MAX) {
-                    throw new UsageException(name + ": a line longer than " + (MAX >> 20) + " MiB");
+                    throw new UsageException(name + ": more than " + (MAX >> 20) + " MiB without a line feed or a space to cut at");
                 }
                 buf = Arrays.copyOf(buf, buf.length * 2);
             }
@@ -36,6 +39,10 @@ final class LineChunks {
                 have += n;
             }
             int cut = eof ? have : lastLineEnd(buf, have);
+            if (!eof && have == buf.length && cut < have / 2) {
+                // A long line: a cut after a space keeps the buffer from growing.
+                cut = Math.max(cut, SegmentCuts.last(buf, 0, have));
+            }
             if (cut > 0 && (eof || have == buf.length || cut >= CHUNK / 2)) {
                 sink.chunk(Arrays.copyOf(buf, cut), cut, base);
                 System.arraycopy(buf, cut, buf, 0, have - cut);

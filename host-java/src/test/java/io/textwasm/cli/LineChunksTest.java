@@ -1,0 +1,84 @@
+package io.textwasm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.textwasm.Granularity;
+import io.textwasm.TextEngine;
+import io.textwasm.TokenizeOptions;
+import io.textwasm.internal.Json;
+import io.textwasm.internal.SegmentCuts;
+import io.textwasm.testkit.Engines;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The CLI's chunking: bounded pieces, cut only where UAX #29 breaks whatever surrounds the cut. */
+class LineChunksTest {
+    /** About {@code bytes} of one line: words in several scripts, emoji and marks, no line feed. */
+    static byte[] longLine(int bytes) {
+        String[] words = {"alpha", "épée", "e\u0301te\u0301", "日本語", "한국어", "👩\u200D👩\u200D👧", "don't", "3.14", "🇫🇷", "(x)", "  ", "\u0301"};
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < bytes / 2; i++) {
+            b.append(words[(int) ((i * 2654435761L) % words.length)]).append(' ');
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static List<byte[]> chunks(byte[] in) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        LineChunks.read("test", new ByteArrayInputStream(in), (buf, len, base) -> out.add(java.util.Arrays.copyOf(buf, len)));
+        return out;
+    }
+
+    @Test
+    @DisplayName("a line longer than the buffer is cut after spaces, into chunks no larger than the buffer")
+    void longLineIsCutAfterSpaces() throws IOException {
+        byte[] in = longLine(5 * LineChunks.CHUNK);
+        List<byte[]> parts = chunks(in);
+        assertTrue(parts.size() >= in.length / LineChunks.CHUNK, "chunks: " + parts.size());
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            assertTrue(p.length <= LineChunks.CHUNK, "a chunk of " + p.length + " bytes");
+            joined.writeBytes(p);
+            int end = joined.size();
+            if (end < in.length) {
+                assertTrue(SegmentCuts.isCut(in, end, in.length), "cut at " + end + " is not allowed");
+            }
+        }
+        assertArrayEquals(in, joined.toByteArray());
+    }
+
+    @Test
+    @DisplayName("tokenize, segment and count on a long line give the whole text's answers")
+    void chunkedAnswersAreTheWholeTextsAnswers() {
+        TextEngine engine = Engines.aot();
+        byte[] in = longLine(3 * LineChunks.CHUNK);
+        String text = new String(in, StandardCharsets.UTF_8);
+
+        CliTest.Run tokens = CliTest.run(in, "tokenize", "--format", "jsonl");
+        CliTest.assertOk(tokens);
+        assertEquals(engine.tokenizeUtf8(in, TokenizeOptions.DEFAULT, false, 0).size(), tokens.stdout().split("\n").length);
+
+        CliTest.Run words = CliTest.run(in, "segment", "--words", "--format", "jsonl");
+        CliTest.assertOk(words);
+        int[] whole = engine.segment(in, Granularity.WORD, false);
+        StringBuilder want = new StringBuilder();
+        for (int i = 0; i + 1 < whole.length; i++) {
+            String piece = new String(in, whole[i], whole[i + 1] - whole[i], StandardCharsets.UTF_8);
+            want.append("{\"start\":").append(whole[i]).append(",\"end\":").append(whole[i + 1]).append(",\"text\":")
+                    .append(Json.quote(piece)).append("}").append(System.lineSeparator());
+        }
+        assertEquals(want.toString(), words.stdout());
+
+        CliTest.Run graphemes = CliTest.run(in, "count", "--graphemes");
+        CliTest.assertOk(graphemes);
+        assertEquals(engine.countGraphemes(text) + "\n", graphemes.stdout());
+    }
+}
