@@ -3,10 +3,14 @@ package io.textwasm.cli;
 import io.textwasm.Backend;
 import io.textwasm.TextEngine;
 import io.textwasm.TextwasmException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,8 +45,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = run(args, System.in, System.out, System.err);
-        System.out.flush();
+        // UTF-8 whatever the locale: the input is UTF-8 and the offsets count its bytes, while
+        // System.out encodes with the locale's charset (US-ASCII under LANG=C turned every other
+        // character into '?'). Buffered without autoflush: System.out flushes at every line,
+        // which made tokenize one write(2) per token (a 20 MB file took 17 s, 13 s of it writes).
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, System.in, out, err);
+        out.flush();
+        err.flush();
         System.exit(code);
     }
 

@@ -294,4 +294,27 @@ class CliTest {
             assertEquals("3\n", c.stdout(), b);
         }
     }
+
+    /**
+     * The real entry point, in a JVM whose locale is C: System.out would encode with US-ASCII and
+     * print '?' for every other character; the CLI writes UTF-8 whatever the locale.
+     */
+    @Test
+    void writesUtf8WhateverTheLocale() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", cp, "io.textwasm.cli.Main", "tokenize", "--format", "jsonl");
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        Process p = pb.start();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write("日本語 épée 👍🏽".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), err);
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"text\":\"日\"") && text.contains("\"text\":\"épée\"") && text.contains("\"text\":\"👍🏽\""), text);
+        assertFalse(text.contains("?"), text);
+    }
 }
