@@ -40,14 +40,14 @@ final class Args {
 
     int intValue(String opt, String current) {
         String v = value(opt, current);
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
+        String digits = v.trim();
+        if (!digits.matches("[0-9]+")) {
             throw new UsageException(opt + " needs a non-negative whole number, not '" + v + "'");
+        }
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw new UsageException(opt + " is at most " + Integer.MAX_VALUE + ", not " + digits);
         }
     }
 

@@ -76,21 +76,28 @@ final class Commands {
             "With several files, prints one line per file and a total.");
 
     static int count(Args a, TextEngineFactory engines, InputStream stdin, PrintStream out, PrintStream err) throws IOException {
-        String what = "words";
+        String what = null;
         boolean lossy = false;
         while (a.hasNext()) {
             String arg = a.next();
+            String unit = null;
             switch (arg) {
-                case "--words": what = "words"; break;
-                case "--graphemes": what = "graphemes"; break;
-                case "--chars": what = "codepoints"; break;
-                case "--bytes": what = "bytes"; break;
+                case "--words": unit = "words"; break;
+                case "--graphemes": unit = "graphemes"; break;
+                case "--chars": unit = "codepoints"; break;
+                case "--bytes": unit = "bytes"; break;
                 case "--lossy": lossy = true; break;
                 case "--help": err.println(COUNT_HELP); return 0;
                 default: operandOrFail("count", arg, a);
             }
+            if (unit != null) {
+                if (what != null && !what.equals(unit)) {
+                    throw new UsageException("count takes one of --words, --graphemes, --chars or --bytes");
+                }
+                what = unit;
+            }
         }
-        final String w = what;
+        final String w = what == null ? "words" : what;
         final boolean l = lossy;
         long[] total = {0};
         int files = a.operands().size();

@@ -188,6 +188,8 @@ class CliTest {
         assertOneLineError(run("", "tokenize", "--format", "xml"), 2, "xml");
         assertOneLineError(run("", "truncate"), 2, "--max-bytes");
         assertOneLineError(run("", "truncate", "--max-bytes", "-3"), 2, "-3");
+        assertOneLineError(run("", "truncate", "--max-bytes", "99999999999"), 2, "at most 2147483647");
+        assertOneLineError(run("", "count", "--words", "--graphemes"), 2, "one of");
         assertOneLineError(run("", "truncate", "--max-bytes", "1", "--ellipsis", "……"), 2, "ellipsis");
         assertOneLineError(run("", "frobnicate"), 2, "frobnicate");
         assertOneLineError(run("", "--backend", "gpu", "normalize"), 2, "gpu");
