@@ -241,6 +241,7 @@ public final class TextEngine implements AutoCloseable {
 
     /** Boundary offsets in UTF-16 units: 0 first, the length last. */
     public int[] segment(CharSequence text, Granularity granularity) {
+        Objects.requireNonNull(granularity, "granularity");
         ensureOpen(); // the host paths may not touch the pool, which would also refuse
         if (granularity == Granularity.WORD) {
             String s = text.toString();
@@ -255,6 +256,7 @@ public final class TextEngine implements AutoCloseable {
 
     /** Boundary offsets in UTF-8 bytes for UTF-8 input. */
     public int[] segment(byte[] utf8, Granularity granularity, boolean lossy) {
+        Objects.requireNonNull(granularity, "granularity");
         int flags = (granularity == Granularity.WORD ? Abi.SEG_WORDS : 0) | (lossy ? Abi.LOSSY : 0);
         return pool.with(ci -> Calls.segment(ci, utf8, flags));
     }
@@ -294,6 +296,7 @@ public final class TextEngine implements AutoCloseable {
     }
 
     public List<Token> tokenize(CharSequence text, TokenizeOptions options) {
+        Objects.requireNonNull(options, "options");
         ensureOpen(); // the host paths may not touch the pool, which would also refuse
         String s = text.toString();
         List<Token> out = new ArrayList<>();
@@ -306,6 +309,7 @@ public final class TextEngine implements AutoCloseable {
      * UAX #29 always breaks), so a long text is never handed to the core whole.
      */
     public Stream<Token> tokens(CharSequence text, TokenizeOptions options) {
+        Objects.requireNonNull(options, "options");
         ensureOpen(); // the host paths may not touch the pool, which would also refuse
         String s = text.toString();
         Spliterator<Token> it = new Spliterators.AbstractSpliterator<Token>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
@@ -352,6 +356,7 @@ public final class TextEngine implements AutoCloseable {
      * to every offset, for callers that tokenize a stream chunk by chunk.
      */
     public List<Token> tokenizeUtf8(byte[] utf8, TokenizeOptions options, boolean lossy, long base) {
+        Objects.requireNonNull(options, "options");
         int flags = options.abiFlags() | (lossy ? Abi.LOSSY : 0);
         Calls.Tokens t = pool.with(ci -> Calls.tokenize(ci, utf8, flags));
         int[] r = t.records;
@@ -425,6 +430,7 @@ public final class TextEngine implements AutoCloseable {
      * the text: only a prefix is handed to the core.
      */
     public String truncate(CharSequence text, Truncation t) {
+        Objects.requireNonNull(t, "truncation");
         ensureOpen(); // the host paths may not touch the pool, which would also refuse
         String s = text.toString();
         int n = s.length();

@@ -10,15 +10,23 @@ import java.util.Objects;
 public final class Truncation {
     /** The unit a budget is measured in. */
     public enum Unit {
-        UTF8_BYTES(0),
-        UTF16_UNITS(1),
-        CODE_POINTS(2),
-        GRAPHEMES(3);
+        UTF8_BYTES(0, "UTF-8 bytes"),
+        UTF16_UNITS(1, "UTF-16 units"),
+        CODE_POINTS(2, "code points"),
+        GRAPHEMES(3, "grapheme clusters");
 
         final int abiCode;
+        private final String words;
 
-        Unit(int abiCode) {
+        Unit(int abiCode, String words) {
             this.abiCode = abiCode;
+            this.words = words;
+        }
+
+        /** The unit in words, for messages: "UTF-8 bytes". */
+        @Override
+        public String toString() {
+            return words;
         }
     }
 

@@ -80,14 +80,14 @@ public final class CoreInstance {
     int input(byte[] src, int off, int len) {
         if (len > inCap) {
             if (inPtr != 0) {
-                free.apply(inPtr);
+                invoke(free, inPtr);
                 inPtr = 0;
                 inCap = 0;
             }
             int cap = Math.max(len, Math.min(Integer.MAX_VALUE / 2, Math.max(4096, inCap * 2)));
-            int p = (int) alloc.apply(cap)[0];
+            int p = invoke(alloc, cap);
             if (p == 0) {
-                p = (int) alloc.apply(len)[0];
+                p = invoke(alloc, len);
                 cap = len;
             }
             if (p == 0 && len > 0) {
@@ -108,8 +108,18 @@ public final class CoreInstance {
      * interruption discard this instance.
      */
     int call(int op, int ptr, int len, int flags, int a, int b) {
+        return invoke(call, op, ptr, len, flags, a, b);
+    }
+
+    /**
+     * Every call into the module after start-up goes through here, the allocator's too: an
+     * interruption or a trap inside {@code tw_alloc} can leave the allocator half-updated, so
+     * it must discard the instance like one inside {@code tw_call}.
+     */
+    private int invoke(ExportFunction f, long... args) {
         try {
-            return (int) call.apply(op, ptr, len, flags, a, b)[0];
+            long[] results = f.apply(args);
+            return results == null || results.length == 0 ? 0 : (int) results[0]; // tw_free returns nothing
         } catch (ChicoryInterruptedException e) {
             broken = true;
             throw new EngineException("interrupted while running the core", e);
