@@ -8,11 +8,13 @@ import io.textwasm.Token;
 import io.textwasm.TokenizeOptions;
 import io.textwasm.Truncation;
 import io.textwasm.internal.Json;
+import io.textwasm.internal.SegmentCuts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -260,8 +262,7 @@ final class Commands {
         final Truncation fin = tr;
         final boolean l = lossy;
         Inputs.forEach(a.operands(), stdin, (name, in, size) -> {
-            byte[] bytes = Inputs.readAll(name, in, 256L << 20);
-            String text = l ? new String(bytes, StandardCharsets.UTF_8) : Strict.decode(name, bytes, engines.get());
+            String text = truncationInput(name, in, fin, l, engines.get(), 1 << 16);
             String r;
             try {
                 r = engines.get().truncate(text, fin);
@@ -272,6 +273,59 @@ final class Commands {
         });
         stdout.flush();
         return 0;
+    }
+
+    /** The most {@link #truncationInput} reads before it gives up on finding a place to stop. */
+    static final int TRUNCATION_READ_MAX = 256 << 20;
+
+    /**
+     * What truncation needs of an input: all of it when it is short, else a prefix longer than
+     * the budget that ends at a {@link SegmentCuts} cut. No grapheme or word boundary before a
+     * cut depends on what follows it, so truncating the prefix gives the whole input's answer
+     * (the ellipsis included, since the prefix is over the budget), and the command reads about
+     * as much as the budget, not the whole input: a 280-byte budget on an endless stream reads
+     * 64 KiB. Bytes after the prefix are not read, so not checked for valid UTF-8 either.
+     */
+    static String truncationInput(String name, InputStream in, Truncation t, boolean lossy, TextEngine engine, int firstRead)
+            throws IOException {
+        byte[] buf = new byte[firstRead];
+        int have = 0;
+        while (true) {
+            int n = in.read(buf, have, buf.length - have);
+            if (n < 0) {
+                return decode(name, buf, have, lossy, engine);
+            }
+            have += n;
+            if (have < buf.length) {
+                continue;
+            }
+            int cut = SegmentCuts.last(buf, 0, have);
+            if (cut > 0) {
+                String prefix = decode(name, buf, cut, lossy, engine);
+                if (overBudget(prefix, cut, t, engine)) {
+                    return prefix;
+                }
+            }
+            if (buf.length >= TRUNCATION_READ_MAX) {
+                throw new UsageException(name + ": " + (TRUNCATION_READ_MAX >> 20) + " MiB read without a line feed or a space to stop at");
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(TRUNCATION_READ_MAX, 2L * buf.length));
+        }
+    }
+
+    private static String decode(String name, byte[] buf, int len, boolean lossy, TextEngine engine) {
+        byte[] bytes = Arrays.copyOf(buf, len);
+        return lossy ? new String(bytes, StandardCharsets.UTF_8) : Strict.decode(name, bytes, engine);
+    }
+
+    /** Is {@code text} ({@code bytes} of UTF-8) longer than the budget in its unit? */
+    private static boolean overBudget(String text, int bytes, Truncation t, TextEngine engine) {
+        switch (t.unit()) {
+            case UTF8_BYTES: return bytes > t.limit();
+            case UTF16_UNITS: return text.length() > t.limit();
+            case CODE_POINTS: return text.codePointCount(0, text.length()) > t.limit();
+            default: return engine.countGraphemes(text) > t.limit();
+        }
     }
 
     private static Truncation once(Truncation prev, Truncation t) {

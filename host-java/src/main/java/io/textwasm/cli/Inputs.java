@@ -1,6 +1,5 @@
 package io.textwasm.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,21 +35,6 @@ final class Inputs {
                 throw new UsageException(f + ": no such file");
             }
         }
-    }
-
-    /** Reads a whole input; refuses more than {@code max} bytes with a clear message. */
-    static byte[] readAll(String name, InputStream in, long max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            total += n;
-            if (total > max) {
-                throw new UsageException(name + ": more than " + (max >> 20) + " MiB; this command reads its input whole");
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
     }
 
     static UncheckedIOException unchecked(IOException e) {
