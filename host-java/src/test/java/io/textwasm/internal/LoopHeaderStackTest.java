@@ -2,13 +2,16 @@ package io.textwasm.internal;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.textwasm.internal.aot.CoreModule;
-import java.io.InputStream;
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
@@ -31,26 +34,42 @@ import org.objectweb.asm.tree.analysis.Frame;
  * compiler keeps wasm values on the JVM operand stack, so a wasm loop entered with values below
  * it becomes such a loop, and wasm-opt makes them (plain {@code -Oz} makes 7; build.sh picks
  * passes that make none; {@code wasm-module/experiments/loop_stack.py} finds them in a .wasm).
- * This checks what HotSpot will see: every backward jump in the compiled core's classes lands on
- * an empty operand stack.
+ * This checks what HotSpot will see: every backward jump in the compiled core's classes, those
+ * the build compiled (Backend.AOT) and those the runtime compiler makes (Backend.COMPILER), lands
+ * on an empty operand stack.
  */
 class LoopHeaderStackTest {
 
     @Test
-    void everyLoopHeaderInTheCompiledCoreHasAnEmptyOperandStack() throws Exception {
-        URI here = CoreModule.class.getResource("CoreModule.class").toURI();
+    void everyLoopHeaderInTheBuildTimeCompiledCoreHasAnEmptyOperandStack() throws Exception {
+        URI here = io.textwasm.internal.aot.CoreModule.class.getResource("CoreModule.class").toURI();
         assertTrue("file".equals(here.getScheme()), "expected the compiled core as class files, found " + here);
-        List<Path> classes;
+        Map<String, byte[]> classes = new TreeMap<>();
         try (Stream<Path> files = Files.list(Path.of(here).getParent())) {
-            classes = files.filter(p -> p.toString().endsWith(".class")).sorted().toList();
+            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                classes.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
         }
+        check(classes, "the build-time (AOT) classes");
+    }
+
+    /**
+     * The runtime compiler (Backend.COMPILER) is the same Chicory compiler with the same
+     * defaults, so its classes should match the build-time ones; checked rather than assumed,
+     * through the compiler's own entry point that MachineFactoryCompiler uses.
+     */
+    @Test
+    void everyLoopHeaderInTheRuntimeCompiledCoreHasAnEmptyOperandStack() throws Exception {
+        WasmModule module = Parser.parse(io.textwasm.internal.CoreModule.bytes());
+        check(Compiler.builder(module).build().compile().classBytes(), "the runtime compiler's classes");
+    }
+
+    private static void check(Map<String, byte[]> classes, String what) throws Exception {
         List<String> stacked = new ArrayList<>();
         int loops = 0;
-        for (Path file : classes) {
+        for (byte[] bytes : classes.values()) {
             ClassNode c = new ClassNode();
-            try (InputStream in = Files.newInputStream(file)) {
-                new ClassReader(in).accept(c, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-            }
+            new ClassReader(bytes).accept(c, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             for (MethodNode m : c.methods) {
                 if (m.instructions.size() == 0) {
                     continue;
@@ -71,8 +90,8 @@ class LoopHeaderStackTest {
                 }
             }
         }
-        assertTrue(loops > 50, "expected the core's loops (about 80), found " + loops + " backward jumps in " + classes);
-        assertTrue(stacked.isEmpty(), "loops HotSpot cannot compile on stack replacement (check the wasm-opt passes"
+        assertTrue(loops > 50, "expected the core's loops (about 80), found " + loops + " backward jumps in " + what + ": " + classes.keySet());
+        assertTrue(stacked.isEmpty(), "loops HotSpot cannot compile on stack replacement in " + what + " (check the wasm-opt passes"
                 + " in wasm-module/build.sh):\n" + String.join("\n", stacked));
     }
 
