@@ -40,7 +40,7 @@ struct Engine {
 }
 
 // Safe because a wasm instance is single-threaded and hosts never share one between threads;
-// native callers (tests, the native benchmark) go through `with_engine`, which they serialise.
+// native callers (tests, the native benchmark) build engines or tables of their own instead.
 static mut ENGINE: Engine = Engine {
     ready: false,
     failed: false,
@@ -299,3 +299,127 @@ fn set_out(e: &mut Engine, ptr: *const u8, len: usize) {
     e.result[1] = len as u32;
 }
 
+
+/// Random calls through `dispatch` (what `tw_call` runs after checking the pointer): every
+/// operation, with flags, limits and text at random. Nothing may panic (a panic is a trap in the
+/// module), every call must end with a documented status, and a successful call's output must lie
+/// in the engine's own buffers. `TEXTWASM_FUZZ_CALLS` sets the number of calls (default 200,000).
+#[cfg(test)]
+mod random_calls {
+    use super::*;
+
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u32 {
+            // xorshift64*: fast, and reproducible from the seed printed on failure.
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 32) as u32
+        }
+
+        fn below(&mut self, n: u32) -> u32 {
+            self.next() % n
+        }
+    }
+
+    /// Code points that exercise the tables' edges, as UTF-8; sometimes broken bytes instead.
+    fn text(r: &mut Rng, out: &mut Vec<u8>) {
+        const POOL: &[u32] = &[
+            0x41, 0x61, 0x20, 0x09, 0x0A, 0x0D, 0x2E, 0x27, 0x3A, 0x5F, 0x31, 0xA0, 0xC5, 0xDF, 0x300, 0x301, 0x327, 0x345,
+            0x5D0, 0x5F3, 0x915, 0x94D, 0x93C, 0xE01, 0x1100, 0x1161, 0x11A8, 0xAC00, 0xD7A3, 0x200D, 0x200B, 0x2028, 0x3000,
+            0x3042, 0x30A2, 0x30FC, 0x4E00, 0xF900, 0xFB01, 0xFDFA, 0xFE0F, 0xFF21, 0xFF76, 0xFFFD, 0x1F1E6, 0x1F1EB,
+            0x1F3FB, 0x1F468, 0x1F469, 0x1F600, 0x1D400, 0x2F800, 0xE0041, 0xE007F, 0x10FFFF, 0x1E900, 0x16FF0,
+        ];
+        // Mostly short texts; one in 50 long, where buffers grow and long runs form.
+        let n = if r.below(50) == 0 { r.below(3_000) } else { r.below(40) };
+        for _ in 0..n {
+            match r.below(13) {
+                12 => {
+                    // a run of one pool code point: marks past any segment limit, flags, ZWJs
+                    let c = POOL[r.below(POOL.len() as u32) as usize];
+                    for _ in 0..r.below(300) {
+                        push(out, c);
+                    }
+                }
+                0 => out.push(r.next() as u8), // any byte: often ill-formed
+                1 => {
+                    // any scalar value
+                    let c = loop {
+                        let c = r.below(0x11_0000);
+                        if !(0xD800..0xE000).contains(&c) {
+                            break c;
+                        }
+                    };
+                    push(out, c);
+                }
+                _ => {
+                    let c = POOL[r.below(POOL.len() as u32) as usize];
+                    push(out, c);
+                }
+            }
+        }
+    }
+
+    fn push(out: &mut Vec<u8>, c: u32) {
+        let mut b = [0u8; 4];
+        if let Some(ch) = char::from_u32(c) {
+            out.extend_from_slice(ch.encode_utf8(&mut b).as_bytes());
+        }
+    }
+
+    fn within(ptr: u32, len: u32, bufs: &[(usize, usize)]) -> bool {
+        // Compared as the 32-bit addresses the result block holds (natively, the low half).
+        len == 0 || bufs.iter().any(|&(p, l)| (p as u32) <= ptr && ptr as u64 + len as u64 <= (p as u32) as u64 + l as u64)
+    }
+
+    #[test]
+    fn random_calls_end_with_a_documented_status() {
+        let calls: u32 = std::env::var("TEXTWASM_FUZZ_CALLS").ok().and_then(|v| v.parse().ok()).unwrap_or(200_000);
+        let seed = std::env::var("TEXTWASM_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x7E57_AB1E_u64);
+        let mut e = Engine {
+            ready: false,
+            failed: false,
+            norm: NormData::new(),
+            seg: SegData::new(),
+            scratch: Scratch::new(),
+            out: Buf::new(),
+            words: Buf::new(),
+            result: [0; RESULT_WORDS],
+        };
+        assert!(init(&mut e));
+        let mut r = Rng(seed | 1);
+        let mut input = Vec::new();
+        let mut seen = [0u32; 8];
+        for i in 0..calls {
+            input.clear();
+            text(&mut r, &mut input);
+            let op = r.below(12) as i32;
+            // Mostly the documented bits, sometimes anything.
+            let flags = if r.below(8) == 0 { r.next() } else { r.below(1 << 10) };
+            let a = if r.below(8) == 0 { r.next() as i32 } else { r.below(64) as i32 };
+            let b = if r.below(8) == 0 { r.next() as i32 } else { r.below(8) as i32 };
+            e.result = [0; RESULT_WORDS];
+            let status = match dispatch(&mut e, op, &input, flags, a, b) {
+                Ok(code) | Err(code) => code,
+            };
+            let context = || format!("call {} (seed {}): op {} flags {:#x} a {} b {} input {:?}", i, seed, op, flags, a, b, input);
+            let known = [OK, UNCHANGED, INVALID_UTF8, OUT_OF_MEMORY, BAD_ARGUMENT, NEED_MORE_INPUT];
+            assert!(known.contains(&status), "status {} after {}", status, context());
+            seen[(status - NEED_MORE_INPUT) as usize] += 1;
+            assert!(status != OUT_OF_MEMORY, "out of memory natively after {}", context());
+            if status == INVALID_UTF8 {
+                assert!((e.result[6] as usize) < input.len().max(1), "error offset {} outside the input after {}", e.result[6], context());
+            }
+            if status == OK && [OP_NORMALIZE, OP_SEGMENT, OP_TOKENIZE].contains(&op) {
+                let bufs = [(e.out.as_ptr() as usize, e.out.len()), (e.words.as_ptr() as usize, e.words.len() * 4)];
+                assert!(within(e.result[0], e.result[1], &bufs), "output outside the engine's buffers after {}", context());
+            }
+        }
+        // Each outcome must have come up, or the generator is not reaching the paths it should.
+        for status in [OK, UNCHANGED, INVALID_UTF8, BAD_ARGUMENT, NEED_MORE_INPUT] {
+            assert!(seen[(status - NEED_MORE_INPUT) as usize] > 0, "no call ended with status {} ({:?})", status, seen);
+        }
+    }
+}
