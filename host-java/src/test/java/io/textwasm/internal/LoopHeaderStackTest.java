@@ -36,7 +36,8 @@ import org.objectweb.asm.tree.analysis.Frame;
  * passes that make none; {@code wasm-module/experiments/loop_stack.py} finds them in a .wasm).
  * This checks what HotSpot will see: every backward jump in the compiled core's classes, those
  * the build compiled (Backend.AOT) and those the runtime compiler makes (Backend.COMPILER), lands
- * on an empty operand stack.
+ * on an empty operand stack. It also checks the other way a core function escapes the JIT: a
+ * method over HotSpot's 8,000-byte limit (the largest today, the table expansion, is 4,394).
  */
 class LoopHeaderStackTest {
 
@@ -64,7 +65,24 @@ class LoopHeaderStackTest {
         check(Compiler.builder(module).build().compile().classBytes(), "the runtime compiler's classes");
     }
 
+    /**
+     * HotSpot never compiles a method of more than 8,000 bytes of bytecode (HugeMethodLimit,
+     * with DontCompileHugeMethods on by default): such a method runs in the JVM interpreter
+     * forever. Binaryen's inlining once made one of 11 KB (build.sh turns inlining off).
+     */
+    static final int HUGE_METHOD_LIMIT = 8_000;
+
     private static void check(Map<String, byte[]> classes, String what) throws Exception {
+        List<String> huge = new ArrayList<>();
+        for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+            codeLengths(c.getValue()).forEach((method, length) -> {
+                if (length > HUGE_METHOD_LIMIT) {
+                    huge.add(c.getKey() + "." + method + ": " + length + " bytes of bytecode");
+                }
+            });
+        }
+        assertTrue(huge.isEmpty(), "methods HotSpot will never compile in " + what + " (check the inlining flags in"
+                + " wasm-module/build.sh):\n" + String.join("\n", huge));
         List<String> stacked = new ArrayList<>();
         int loops = 0;
         for (byte[] bytes : classes.values()) {
@@ -93,6 +111,55 @@ class LoopHeaderStackTest {
         assertTrue(loops > 50, "expected the core's loops (about 80), found " + loops + " backward jumps in " + what + ": " + classes.keySet());
         assertTrue(stacked.isEmpty(), "loops HotSpot cannot compile on stack replacement in " + what + " (check the wasm-opt passes"
                 + " in wasm-module/build.sh):\n" + String.join("\n", stacked));
+    }
+
+    /** Each method's bytecode length (its Code attribute's code_length), read from the class file. */
+    static Map<String, Integer> codeLengths(byte[] classFile) {
+        ClassReader r = new ClassReader(classFile);
+        char[] buf = new char[r.getMaxStringLength()];
+        int at = r.header + 6; // access_flags, this_class, super_class
+        at += 2 + 2 * r.readUnsignedShort(at); // interfaces
+        int fields = r.readUnsignedShort(at);
+        at += 2;
+        for (int i = 0; i < fields; i++) {
+            at = skipAttributes(r, at + 6); // access_flags, name, descriptor, then attributes
+        }
+        int methods = r.readUnsignedShort(at);
+        at += 2;
+        Map<String, Integer> out = new TreeMap<>();
+        for (int i = 0; i < methods; i++) {
+            String name = r.readUTF8(at + 2, buf);
+            int attributes = r.readUnsignedShort(at + 6);
+            at += 8;
+            for (int k = 0; k < attributes; k++) {
+                if (r.readUTF8(at, buf).equals("Code")) {
+                    out.merge(name, r.readInt(at + 10), Math::max); // after max_stack and max_locals
+                }
+                at += 6 + r.readInt(at + 2);
+            }
+        }
+        return out;
+    }
+
+    private static int skipAttributes(ClassReader r, int at) {
+        int n = r.readUnsignedShort(at);
+        at += 2;
+        for (int k = 0; k < n; k++) {
+            at += 6 + r.readInt(at + 2);
+        }
+        return at;
+    }
+
+    @Test
+    void codeLengthsAreReadRight() throws Exception {
+        // This very class: the lengths ASM reports through its own parse must match.
+        byte[] self;
+        try (var in = LoopHeaderStackTest.class.getResourceAsStream("LoopHeaderStackTest.class")) {
+            self = in.readAllBytes();
+        }
+        Map<String, Integer> lengths = codeLengths(self);
+        assertTrue(lengths.containsKey("codeLengths") && lengths.containsKey("<init>"), lengths.toString());
+        assertTrue(lengths.get("codeLengths") > 50 && lengths.get("codeLengths") < 1_000, lengths.toString());
     }
 
     private static List<LabelNode> targets(AbstractInsnNode insn) {
