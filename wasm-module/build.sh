@@ -25,18 +25,20 @@ build_wasm() { # $1 = profile, $2 = out dir [, $3 = cargo target dir]
   local wasm="$target/wasm32-unknown-unknown/$profile/textwasm_core.wasm"
   local dest="$out/textwasm.wasm"
   [ "$profile" = release ] || dest="$out/textwasm-$profile.wasm"
-  # Binaryen shrinks what LLVM leaves: -Os with inlining switched off. Inlining is off because
+  # Binaryen shrinks what LLVM leaves: -Oz with inlining switched off. Inlining is off because
   # -Oz/-Os inline every single-caller function into one 11 KB function, which HotSpot never
   # compiles (over its 8,000-byte huge-method limit). Its structured simplify-locals can also nest
   # a loop inside an expression, so that the loop is entered with values on the stack, which
   # blocks on-stack replacement; either made Chicory run the core in the JVM interpreter (10-20x
   # slower). host-java's LoopHeaderStackTest fails on such a loop; the one -Os made (a hash probe
   # in compose) is gone since that probe is not inlined. Against the hand-picked passes used
-  # before: 1,233 bytes raw and 159 Brotli smaller. Only the features Chicory runs are enabled.
+  # before: 1,326 bytes raw and 279 Brotli smaller (-Os alone: 1,233 and 159; -Oz's shrink level
+  # adds 93 and 120, with no change in a plain harness's byte-API timings). Only the features
+  # Chicory runs are enabled.
   local keep_names=""
   [ "$profile" = release ] || keep_names="-g"
   wasm-opt $keep_names --mvp-features --enable-bulk-memory --enable-mutable-globals \
-    -Os --always-inline-max-function-size 0 --one-caller-inline-max-function-size 0 \
+    -Oz --always-inline-max-function-size 0 --one-caller-inline-max-function-size 0 \
     --flexible-inline-max-function-size 0 \
     "$wasm" -o "$dest"
   echo "textwasm: $(basename "$dest"): $(stat -c %s "$dest") bytes, sha256 $(sha256 "$dest") ($("$RUSTC" --version))"
