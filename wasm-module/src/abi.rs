@@ -41,16 +41,22 @@ struct Engine {
 
 // Safe because a wasm instance is single-threaded and hosts never share one between threads;
 // native callers (tests, the native benchmark) build engines or tables of their own instead.
-static mut ENGINE: Engine = Engine {
-    ready: false,
-    failed: false,
-    norm: NormData::new(),
-    seg: SegData::new(),
-    scratch: Scratch::new(),
-    out: Buf::new(),
-    words: Buf::new(),
-    result: [0; RESULT_WORDS],
-};
+static mut ENGINE: Engine = Engine::new();
+
+impl Engine {
+    const fn new() -> Engine {
+        Engine {
+            ready: false,
+            failed: false,
+            norm: NormData::new(),
+            seg: SegData::new(),
+            scratch: Scratch::new(),
+            out: Buf::new(),
+            words: Buf::new(),
+            result: [0; RESULT_WORDS],
+        }
+    }
+}
 
 /// Buffers above this size are released at the start of the next call, so one large call does
 /// not pin its peak (the host also discards instances whose memory grew past its threshold).
@@ -378,16 +384,7 @@ mod random_calls {
     fn random_calls_end_with_a_documented_status() {
         let calls: u32 = std::env::var("TEXTWASM_FUZZ_CALLS").ok().and_then(|v| v.parse().ok()).unwrap_or(200_000);
         let seed = std::env::var("TEXTWASM_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x7E57_AB1E_u64);
-        let mut e = Engine {
-            ready: false,
-            failed: false,
-            norm: NormData::new(),
-            seg: SegData::new(),
-            scratch: Scratch::new(),
-            out: Buf::new(),
-            words: Buf::new(),
-            result: [0; RESULT_WORDS],
-        };
+        let mut e = Engine::new();
         assert!(init(&mut e));
         let mut r = Rng(seed | 1);
         let mut input = Vec::new();
