@@ -38,7 +38,7 @@ final class LineChunks {
             } else {
                 have += n;
             }
-            int cut = eof ? have : lastLineEnd(buf, have);
+            int cut = eof ? have : Math.max(0, SegmentCuts.afterLastLineFeed(buf, 0, have));
             if (!eof && have == buf.length && cut < have / 2) {
                 // A long line: a cut after a space keeps the buffer from growing.
                 cut = Math.max(cut, SegmentCuts.last(buf, 0, have));
@@ -50,15 +50,6 @@ final class LineChunks {
                 base += cut;
             }
         }
-    }
-
-    private static int lastLineEnd(byte[] b, int len) {
-        for (int i = len - 1; i >= 0; i--) {
-            if (b[i] == '\n') {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     private LineChunks() {}

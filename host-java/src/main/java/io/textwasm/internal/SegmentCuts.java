@@ -42,13 +42,22 @@ public final class SegmentCuts {
      * line feed, or -1 when there is none.
      */
     public static int last(byte[] b, int from, int to) {
-        for (int i = to; i > from; i--) {
-            if (b[i - 1] == '\n') {
-                return i;
-            }
+        int lf = afterLastLineFeed(b, from, to);
+        if (lf > 0) {
+            return lf;
         }
         for (int i = to - 1; i > from; i--) {
             if (isCut(b, i, to)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The position just after the last line feed in {@code b[from, to)}, or -1 when there is none. */
+    public static int afterLastLineFeed(byte[] b, int from, int to) {
+        for (int i = to; i > from; i--) {
+            if (b[i - 1] == '\n') {
                 return i;
             }
         }
