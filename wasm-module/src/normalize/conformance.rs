@@ -135,6 +135,8 @@ fn chunking_never_changes_results() {
         "Ça va? e\u{301}\u{323}\u{302} ＡＢＣ ﾃﾞｰﾀ ｶﾞ 가각 \u{1100}\u{1161}\u{11A8} ﬁ x\u{113C2}\u{113C2} 𝐀",
         "  leading  and\t\ttrailing \u{3000} ",
         "\u{1E9B}\u{323} İstanbul ß ẞ ΐ ᾳ\u{301} \u{E0001}tag\u{200B}x",
+        // Whitespace runs, marks on whitespace, and compatibility mappings that start with a space.
+        "\u{3000}\u{3000}a \u{301}  \u{B4}\u{B4} \u{A0}\u{2000}\n\n\t\u{85}b\u{200B} \u{1680}\u{2028}\u{7}\r  ",
     ];
     for s in samples {
         for flags in [0, 1, 2, 3, 4, OPT_CASEFOLD, 2 | OPT_CASEFOLD | OPT_COLLAPSE_WS, 4 | OPT_COLLAPSE_WS | OPT_STRIP_CONTROLS] {
@@ -161,6 +163,18 @@ fn fast_path_both_sides() {
     assert_eq!(run("日本語のテキストです。か\u{3099}", 1), "日本語のテキストて\u{3099}す。か\u{3099}");
     assert_eq!(run("가가가가가가", 0), "가가가가가가");
     assert_eq!(run("가가가가가가", 1), "\u{1100}\u{1161}".repeat(6));
+    // Under whitespace collapsing a lone space between printable ASCII is kept without a segment;
+    // next to other whitespace, a mark, a removed control or the ends, the rules still apply.
+    let ws = OPT_COLLAPSE_WS;
+    assert_eq!(run("one two three", ws), "one two three");
+    assert_eq!(run(" one two ", ws), "one two");
+    assert_eq!(run("one  two\t\tthree\u{3000} four", ws), "one two three four");
+    assert_eq!(run("one \u{3000}two", 2 | ws), "one two");
+    assert_eq!(run("a \u{301}b c\u{301}", ws), "a \u{301}b \u{107}");
+    assert_eq!(run("ONE TWO", ws | OPT_CASEFOLD), "one two");
+    assert_eq!(run("\u{7} a b", ws | OPT_STRIP_CONTROLS), "a b");
+    assert_eq!(run("a b\u{7}", ws | OPT_STRIP_CONTROLS), "a b");
+    assert_eq!(run("a \u{7}b", ws | OPT_STRIP_CONTROLS), "a b");
     // ... and ill-formed three-byte shapes inside a long buffer are reported where they start.
     let o = Opts::from_flags(0).unwrap();
     for bad in [[0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF]] {
