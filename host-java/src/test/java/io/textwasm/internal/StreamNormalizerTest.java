@@ -1,0 +1,100 @@
+package io.textwasm.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.textwasm.Backend;
+import io.textwasm.LimitExceededException;
+import io.textwasm.NormalizationForm;
+import io.textwasm.NormalizationOptions;
+import io.textwasm.TextEngine;
+import io.textwasm.testkit.Cps;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Streaming normalization of inputs that defeat cutting: long runs of whitespace under
+ * whitespace collapsing (cut before any whitespace code point) and long runs of marks (no cut at
+ * all), with a small carry limit so the runs can be longer than it.
+ */
+class StreamNormalizerTest {
+    static final int LIMIT = 256 << 10;
+    static InstancePool pool;
+    static TextEngine engine;
+
+    @BeforeAll
+    static void load() {
+        pool = new InstancePool(CoreModule.load(Backend.AOT), 1, 65536, 256);
+        engine = TextEngine.create();
+    }
+
+    @AfterAll
+    static void close() {
+        pool.close();
+        engine.close();
+    }
+
+    static int flags(NormalizationForm form, NormalizationOptions o) {
+        // The ABI flags (ABI.md): the form in bits 0-2, the options in bits 3-5.
+        return form.ordinal() | (o.caseFold() ? 1 << 3 : 0) | (o.collapseWhitespace() ? 1 << 4 : 0) | (o.stripControls() ? 1 << 5 : 0);
+    }
+
+    /** An InputStream that hands out at most {@code step} bytes per read, as pipes and Readers do. */
+    static InputStream trickle(byte[] b, int step) {
+        return new ByteArrayInputStream(b) {
+            @Override
+            public synchronized int read(byte[] out, int off, int len) {
+                return super.read(out, off, Math.min(len, step));
+            }
+        };
+    }
+
+    static String stream(StreamNormalizer n, String text, int step) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        n.run(trickle(text.getBytes(StandardCharsets.UTF_8), step), out, null);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("whitespace runs longer than the carry limit stream under whitespace collapsing")
+    void longWhitespaceRuns() throws IOException {
+        NormalizationOptions o = NormalizationOptions.DEFAULT.withCollapsedWhitespace();
+        String[] runs = {" ", "\n", "\u3000", " \t\n\u00A0\u2003"};
+        for (NormalizationForm form : NormalizationForm.values()) {
+            for (String ws : runs) {
+                String text = "a" + ws.repeat(4 * LIMIT / ws.length()) + "b\u0301" + ws.repeat(LIMIT) + "c" + ws.repeat(LIMIT);
+                String got = stream(new StreamNormalizer(pool, flags(form, o), LIMIT), text, 8192);
+                assertEquals(engine.normalize("a b\u0301 c", form, o), got, form + " with runs of " + Cps.escape(ws));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a run of marks longer than the carry limit is refused with a message that says what to do")
+    void longMarkRunIsRefused() {
+        String text = "a" + "\u0301".repeat(LIMIT);
+        StreamNormalizer n = new StreamNormalizer(pool, flags(NormalizationForm.NFC, NormalizationOptions.DEFAULT), LIMIT);
+        LimitExceededException e = assertThrows(LimitExceededException.class, () -> stream(n, text, 8192));
+        assertTrue(e.getMessage().contains("256 KiB") && e.getMessage().contains("in one piece"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("a carried tail is retried only when the buffer has doubled, however small the reads")
+    void tailIsNotRescannedPerRead() throws IOException {
+        // 200 KB of marks after one base: no cut point until the end. Read 64 bytes at a time, a
+        // retry per read would be over 3,000 calls; doubling from 64 KiB needs a handful.
+        String text = "a" + "\u0301".repeat(100_000) + " end";
+        StreamNormalizer n = new StreamNormalizer(pool, flags(NormalizationForm.NFC, NormalizationOptions.DEFAULT));
+        String got = stream(n, text, 64);
+        assertEquals(engine.normalize(text, NormalizationForm.NFC), got);
+        assertTrue(n.calls <= 6, n.calls + " calls into the core");
+    }
+}
