@@ -56,6 +56,64 @@ public final class Utf8 {
         return java.util.Arrays.copyOf(out, o);
     }
 
+    /**
+     * UTF-8 to a string, replacing each maximal subpart of an ill-formed sequence (Unicode §3.9,
+     * the WHATWG decoder's rule) with U+FFFD, as the module's lossy mode does. The JDK's decoder
+     * does not always: it gives one U+FFFD for an encoded surrogate (ED A0 80), where maximal
+     * subparts give three, so text it decodes would not match the module's offsets and counts.
+     */
+    public static String decodeLossy(byte[] b, int off, int len) {
+        StringBuilder out = new StringBuilder(len);
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int b0 = b[i] & 0xFF;
+            if (b0 < 0x80) {
+                out.append((char) b0);
+                i++;
+                continue;
+            }
+            // Continuation bytes needed, and the range the first of them must be in (Table 3-7).
+            int need;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (b0 >= 0xC2 && b0 <= 0xDF) {
+                need = 1;
+            } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+                need = 2;
+                lo = b0 == 0xE0 ? 0xA0 : 0x80;
+                hi = b0 == 0xED ? 0x9F : 0xBF;
+            } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+                need = 3;
+                lo = b0 == 0xF0 ? 0x90 : 0x80;
+                hi = b0 == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                out.append('\uFFFD');
+                i++;
+                continue;
+            }
+            int cp = b0 & (0x7F >> (need + 1));
+            int j = i + 1;
+            int got = 0;
+            while (got < need && j < end) {
+                int c = b[j] & 0xFF;
+                if (c < (got == 0 ? lo : 0x80) || c > (got == 0 ? hi : 0xBF)) {
+                    break;
+                }
+                cp = cp << 6 | (c & 0x3F);
+                j++;
+                got++;
+            }
+            if (got == need) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append('\uFFFD'); // the maximal subpart b[i, j)
+            }
+            i = j;
+        }
+        return out.toString();
+    }
+
     /** Whether {@code s} holds a surrogate that is not part of a pair (which encoding replaces). */
     public static boolean hasUnpairedSurrogate(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
