@@ -7,10 +7,14 @@ import java.util.List;
 final class Args {
     private final List<String> rest = new ArrayList<>();
     private final List<String> args;
+    /** Everything after "--": operands even when they start with '-'. */
+    private final List<String> afterDashes;
     private int i;
 
     Args(List<String> args) {
-        this.args = args;
+        int dashes = args.indexOf("--");
+        this.args = dashes < 0 ? args : args.subList(0, dashes);
+        this.afterDashes = dashes < 0 ? List.of() : args.subList(dashes + 1, args.size());
     }
 
     boolean hasNext() {
@@ -56,7 +60,9 @@ final class Args {
     }
 
     List<String> operands() {
-        return rest;
+        List<String> all = new ArrayList<>(rest);
+        all.addAll(afterDashes);
+        return all;
     }
 
     static UsageException unknown(String command, String opt) {

@@ -41,7 +41,7 @@ final class Commands {
                 case "--collapse-whitespace": opts = opts.withCollapsedWhitespace(); break;
                 case "--strip-controls": opts = opts.withoutControls(); break;
                 case "--lossy": opts = opts.withLossyUtf8(); break;
-                case "--help": err.println(NORMALIZE_HELP); return 0;
+                case "--help": return help(stdout, NORMALIZE_HELP);
                 default: operandOrFail("normalize", arg, a);
             }
         }
@@ -49,7 +49,7 @@ final class Commands {
         final NormalizationOptions o = opts;
         TextEngine engine = engines.get();
         OutputStream out = new java.io.BufferedOutputStream(stdout, 1 << 16);
-        Inputs.forEach(a.operands(), stdin, (name, in, size) -> {
+        int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> {
             Progress progress = Progress.start(err, tty, name, size);
             try {
                 engine.normalize(in, out, f, o, progress);
@@ -59,6 +59,13 @@ final class Commands {
                 progress.done();
             }
         });
+        out.flush();
+        return code;
+    }
+
+    /** A command's help, on standard output like the general help (so it can be paged). */
+    static int help(OutputStream out, String text) throws IOException {
+        out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         return 0;
     }
@@ -89,7 +96,7 @@ final class Commands {
                 case "--chars": unit = "codepoints"; break;
                 case "--bytes": unit = "bytes"; break;
                 case "--lossy": lossy = true; break;
-                case "--help": err.println(COUNT_HELP); return 0;
+                case "--help": return help(out, COUNT_HELP);
                 default: operandOrFail("count", arg, a);
             }
             if (unit != null) {
@@ -103,7 +110,7 @@ final class Commands {
         final boolean l = lossy;
         long[] total = {0};
         int files = a.operands().size();
-        Inputs.forEach(a.operands(), stdin, (name, in, size) -> {
+        int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> {
             long[] n = {0};
             LineChunks.read(name, in, (buf, len, base) -> {
                 if (w.equals("bytes")) {
@@ -122,7 +129,7 @@ final class Commands {
         if (files > 1) {
             out.println(total[0] + "\ttotal");
         }
-        return 0;
+        return code;
     }
 
     static final String SEGMENT_HELP = String.join("\n",
@@ -141,7 +148,7 @@ final class Commands {
                 case "--words": g = Granularity.WORD; break;
                 case "--format": jsonl = parseFormat(a.value("--format", arg)); break;
                 case "--lossy": lossy = true; break;
-                case "--help": err.println(SEGMENT_HELP); return 0;
+                case "--help": return help(out, SEGMENT_HELP);
                 default: operandOrFail("segment", arg, a);
             }
         }
@@ -151,7 +158,7 @@ final class Commands {
         final Granularity gran = g;
         final boolean j = jsonl;
         final boolean l = lossy;
-        Inputs.forEach(a.operands(), stdin, (name, in, size) -> LineChunks.read(name, in, (buf, len, base) -> {
+        int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> LineChunks.read(name, in, (buf, len, base) -> {
             int[] b;
             try {
                 b = engines.get().segment(buf, gran, l);
@@ -168,7 +175,7 @@ final class Commands {
             }
         }));
         out.flush();
-        return 0;
+        return code;
     }
 
     static boolean parseFormat(String f) {
@@ -198,14 +205,14 @@ final class Commands {
                 case "--no-punctuation": opts = opts.withoutPunctuation(); break;
                 case "--casefold": opts = opts.withCaseFolding(); break;
                 case "--lossy": lossy = true; break;
-                case "--help": err.println(TOKENIZE_HELP); return 0;
+                case "--help": return help(out, TOKENIZE_HELP);
                 default: operandOrFail("tokenize", arg, a);
             }
         }
         final boolean j = jsonl;
         final boolean l = lossy;
         final TokenizeOptions o = opts;
-        Inputs.forEach(a.operands(), stdin, (name, in, size) -> LineChunks.read(name, in, (buf, len, base) -> {
+        int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> LineChunks.read(name, in, (buf, len, base) -> {
             List<Token> tokens;
             try {
                 tokens = engines.get().tokenizeUtf8(buf, o, l, base);
@@ -222,7 +229,7 @@ final class Commands {
             }
         }));
         out.flush();
-        return 0;
+        return code;
     }
 
     static final String TRUNCATE_HELP = String.join("\n",
@@ -248,7 +255,7 @@ final class Commands {
                 case "--ellipsis": ellipsis = a.value(name, arg); break;
                 case "--at-word": atWord = true; break;
                 case "--lossy": lossy = true; break;
-                case "--help": err.println(TRUNCATE_HELP); return 0;
+                case "--help": return help(stdout, TRUNCATE_HELP);
                 default: operandOrFail("truncate", arg, a);
             }
         }
@@ -261,7 +268,7 @@ final class Commands {
         }
         final Truncation fin = tr;
         final boolean l = lossy;
-        Inputs.forEach(a.operands(), stdin, (name, in, size) -> {
+        int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> {
             String text = truncationInput(name, in, fin, l, engines.get(), 1 << 16);
             String r;
             try {
@@ -272,7 +279,7 @@ final class Commands {
             stdout.write(r.getBytes(StandardCharsets.UTF_8));
         });
         stdout.flush();
-        return 0;
+        return code;
     }
 
     /** The most {@link #truncationInput} reads before it gives up on finding a place to stop. */
@@ -315,7 +322,7 @@ final class Commands {
 
     private static String decode(String name, byte[] buf, int len, boolean lossy, TextEngine engine) {
         byte[] bytes = Arrays.copyOf(buf, len);
-        return lossy ? new String(bytes, StandardCharsets.UTF_8) : Strict.decode(name, bytes, engine);
+        return lossy ? io.textwasm.internal.Utf8.decodeLossy(bytes, 0, len) : Strict.decode(name, bytes, engine);
     }
 
     /** Is {@code text} ({@code bytes} of UTF-8) longer than the budget in its unit? */

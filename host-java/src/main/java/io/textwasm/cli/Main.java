@@ -8,6 +8,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,13 +50,60 @@ public final class Main {
         // System.out encodes with the locale's charset (US-ASCII under LANG=C turned every other
         // character into '?'). Buffered without autoflush: System.out flushes at every line,
         // which made tokenize one write(2) per token (a 20 MB file took 17 s, 13 s of it writes).
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
-                StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new BufferedOutputStream(new Stdout(), 1 << 16), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, System.in, out, err);
-        out.flush();
+        try {
+            out.flush();
+        } catch (OutputFailed e) {
+            code = e.report(err);
+        }
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Standard output that fails loudly. PrintStream swallows write errors, so when the reader
+     * went away (`textwasm tokenize big.txt | head -1`) every command kept working to the end of
+     * its input, and on an endless one forever. A failed write now ends the command.
+     */
+    static final class Stdout extends OutputStream {
+        private final FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new OutputFailed(e);
+            }
+        }
+    }
+
+    /** A write to standard output failed; unchecked so that PrintStream lets it through. */
+    static final class OutputFailed extends RuntimeException {
+        OutputFailed(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        /**
+         * The exit code, after a message unless the reader simply closed the pipe: then the
+         * command ends quietly with the status a process killed by SIGPIPE has (141), as
+         * {@code cat} and {@code grep} do.
+         */
+        int report(PrintStream stderr) {
+            String m = String.valueOf(getMessage());
+            if (m.contains("Broken pipe")) {
+                return 141;
+            }
+            stderr.println("textwasm: error: writing the output: " + m);
+            return 1;
+        }
     }
 
     public static int run(String[] argv, InputStream stdin, PrintStream stdout, PrintStream stderr) {
@@ -73,9 +121,16 @@ public final class Main {
                     throw new UsageException(e.getMessage());
                 }
             }
-            if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            if (args.isEmpty()) {
+                stderr.println(HELP);
+                return 2;
+            }
+            if (args.get(0).equals("help") && args.size() > 1) {
+                args = new ArrayList<>(List.of(args.get(1), "--help")); // `textwasm help normalize`
+            }
+            if (args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
                 stdout.println(HELP);
-                return args.isEmpty() ? 2 : 0;
+                return 0;
             }
             final Backend b = backend;
             Commands.TextEngineFactory engines = () -> {
@@ -103,6 +158,8 @@ public final class Main {
                 default:
                     throw new UsageException("unknown command '" + command + "' (see textwasm --help)");
             }
+        } catch (OutputFailed e) {
+            return e.report(stderr);
         } catch (UsageException e) {
             stderr.println("textwasm: " + e.getMessage());
             return 2;

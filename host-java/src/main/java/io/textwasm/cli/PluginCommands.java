@@ -58,8 +58,7 @@ final class PluginCommands {
             case "--help":
             case "-h":
             case "help":
-                err.println(HELP);
-                return 0;
+                return Commands.help(out, HELP);
             default:
                 throw new UsageException("unknown plugin command '" + sub + "' (expected run or inspect)");
         }
@@ -89,7 +88,7 @@ final class PluginCommands {
                 case "--cache-dir": cacheDir = Path.of(a.value(name, arg)); break;
                 case "--lossy": lossy = true; break;
                 case "--log": log = true; break;
-                case "--help": err.println(HELP); return 0;
+                case "--help": return Commands.help(stdout, HELP);
                 default: operand("plugin run", arg, a);
             }
         }
@@ -144,10 +143,10 @@ final class PluginCommands {
             }
             final boolean l = lossy;
             final long limit = maxInput;
-            Inputs.forEach(operands, stdin, (name, in, size) -> {
+            int code = Inputs.forEach(operands, stdin, err, (name, in, size) -> {
                 byte[] text = readUpTo(name, in, limit);
                 if (l) {
-                    text = new String(text, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+                    text = io.textwasm.internal.Utf8.decodeLossy(text, 0, text.length).getBytes(StandardCharsets.UTF_8);
                 }
                 byte[] result;
                 try {
@@ -158,8 +157,8 @@ final class PluginCommands {
                 stdout.write(result);
             });
             stdout.flush();
+            return code;
         }
-        return 0;
     }
 
     private static int inspect(Args a, PrintStream out, PrintStream err) throws IOException {
@@ -178,7 +177,7 @@ final class PluginCommands {
                     json = f.equals("json");
                     break;
                 }
-                case "--help": err.println(HELP); return 0;
+                case "--help": return Commands.help(out, HELP);
                 default: operand("plugin inspect", arg, a);
             }
         }

@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -197,12 +199,64 @@ class CliTest {
         assertOneLineError(run("", "truncate", "--max-bytes", "1", "--ellipsis", "……"), 2, "ellipsis");
         assertOneLineError(run("", "frobnicate"), 2, "frobnicate");
         assertOneLineError(run("", "--backend", "gpu", "normalize"), 2, "gpu");
-        assertOneLineError(run("", "normalize", dir.resolve("missing.txt").toString()), 2, "missing.txt");
         Run none = run("");
         assertEquals(2, none.exit());
+        assertTrue(none.stdout().isEmpty() && none.err().startsWith("usage: textwasm"), none.err());
         Run help = run("", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.stdout().contains("normalize") && help.stdout().contains("tokenize"), help.stdout());
+    }
+
+    @Test
+    @DisplayName("every command's help goes to standard output, and `help COMMAND` shows it")
+    void commandHelpOnStandardOutput() {
+        for (String command : new String[] {"normalize", "count", "segment", "tokenize", "truncate"}) {
+            for (Run r : new Run[] {run("", command, "--help"), run("", "help", command)}) {
+                assertEquals(0, r.exit(), command);
+                assertTrue(r.stdout().startsWith("usage: textwasm " + command), command + ": " + r.stdout());
+                assertEquals("", r.err(), command);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a file that cannot be opened is reported and skipped; the others are processed and the exit code is 1")
+    void unreadableFilesAreSkipped(@TempDir Path dir) throws IOException {
+        Path a = Files.writeString(dir.resolve("a.txt"), "one two\n");
+        Path b = Files.writeString(dir.resolve("b.txt"), "three four five\n");
+        String missing = dir.resolve("missing.txt").toString();
+        Run count = run("", "count", a.toString(), missing, dir.toString(), b.toString());
+        assertEquals(1, count.exit());
+        assertEquals("2\t" + a + "\n3\t" + b + "\n5\ttotal\n", count.stdout());
+        assertEquals("textwasm: " + missing + ": no such file\ntextwasm: " + dir + ": is a directory\n", count.err());
+        for (String command : new String[] {"normalize", "tokenize", "truncate"}) {
+            String[] args = command.equals("truncate")
+                    ? new String[] {command, "--max-bytes", "100", missing, b.toString()}
+                    : new String[] {command, missing, b.toString()};
+            Run r = run("", args);
+            assertEquals(1, r.exit(), command);
+            assertTrue(r.stdout().contains("three"), command + ": " + r.stdout());
+            assertEquals("textwasm: " + missing + ": no such file\n", r.err(), command);
+        }
+    }
+
+    @Test
+    @DisplayName("after --, arguments are file names even when they start with '-'")
+    void doubleDashEndsOptions(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("-x.txt"), "one two three\n");
+        Run r = run("", "count", "--words", "--", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("3\n", r.stdout());
+        assertOneLineError(run("", "count", "-x.txt"), 2, "-x.txt");
+    }
+
+    @Test
+    @DisplayName("truncate --lossy replaces ill-formed UTF-8 as every other command does (maximal subparts)")
+    void truncateLossyMatchesTheOtherCommands() {
+        byte[] text = {'a', 'b', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'c', 'd'};
+        assertEquals("7\n", run(text, "count", "--chars", "--lossy").stdout());
+        assertEquals("ab\uFFFD\uFFFD\uFFFDcd", run(text, "truncate", "--lossy", "--max-bytes", "100").stdout());
+        assertEquals("ab\uFFFD", run(text, "truncate", "--lossy", "--max-chars", "3").stdout());
     }
 
     // ------------------------------------------------------------------ count, segment, tokenize, truncate
@@ -322,5 +376,38 @@ class CliTest {
         String text = new String(out, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"text\":\"日\"") && text.contains("\"text\":\"épée\"") && text.contains("\"text\":\"👍🏽\""), text);
         assertFalse(text.contains("?"), text);
+    }
+
+    @Test
+    @DisplayName("when the reader of standard output goes away, the command ends quietly with 141")
+    void endsWhenTheOutputIsClosed() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process p = new ProcessBuilder(java, "-cp", cp, "io.textwasm.cli.Main", "tokenize").start();
+        // An endless input, as from `yes hello world | textwasm tokenize | head -1`.
+        Thread feeder = new Thread(() -> {
+            byte[] line = "hello world\n".repeat(4096).getBytes(StandardCharsets.UTF_8);
+            try (var stdin = p.getOutputStream()) {
+                while (true) {
+                    stdin.write(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        feeder.setDaemon(true);
+        feeder.start();
+        var out = p.getInputStream();
+        assertTrue(out.read(new byte[16]) > 0, "some output");
+        out.close();
+        // Before the fix the process ran until its input ended, here never: the wait is a guard
+        // against a hang, not a speed limit.
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "still running after its output was closed");
+        assertEquals(141, p.exitValue());
+        assertEquals("", new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

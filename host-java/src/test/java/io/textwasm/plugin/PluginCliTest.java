@@ -139,7 +139,7 @@ class PluginCliTest {
         oneLine(run("", "plugin", "run", redact.toString(), "--frob"), 2, "textwasm: unknown option '--frob' for 'plugin run' (see textwasm plugin --help)");
         Run help = run("", "plugin", "--help");
         assertEquals(0, help.code());
-        assertTrue(help.err().startsWith("usage: textwasm plugin run PLUGIN.wasm"));
+        assertTrue(help.out().startsWith("usage: textwasm plugin run PLUGIN.wasm"), help.out());
     }
 
     @Test
