@@ -73,45 +73,54 @@ public final class Utf8 {
                 i++;
                 continue;
             }
-            // Continuation bytes needed, and the range the first of them must be in (Table 3-7).
-            int need;
-            int lo = 0x80;
-            int hi = 0xBF;
-            if (b0 >= 0xC2 && b0 <= 0xDF) {
-                need = 1;
-            } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-                need = 2;
-                lo = b0 == 0xE0 ? 0xA0 : 0x80;
-                hi = b0 == 0xED ? 0x9F : 0xBF;
-            } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-                need = 3;
-                lo = b0 == 0xF0 ? 0x90 : 0x80;
-                hi = b0 == 0xF4 ? 0x8F : 0xBF;
-            } else {
-                out.append('\uFFFD');
-                i++;
+            int next = sequenceEnd(b, i, end);
+            if (next < 0) {
+                out.append('\uFFFD'); // the maximal subpart b[i, -next)
+                i = -next;
                 continue;
             }
-            int cp = b0 & (0x7F >> (need + 1));
-            int j = i + 1;
-            int got = 0;
-            while (got < need && j < end) {
-                int c = b[j] & 0xFF;
-                if (c < (got == 0 ? lo : 0x80) || c > (got == 0 ? hi : 0xBF)) {
-                    break;
-                }
-                cp = cp << 6 | (c & 0x3F);
-                j++;
-                got++;
+            int cp = b0 & (0x7F >> (next - i));
+            for (int k = i + 1; k < next; k++) {
+                cp = cp << 6 | (b[k] & 0x3F);
             }
-            if (got == need) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append('\uFFFD'); // the maximal subpart b[i, j)
-            }
-            i = j;
+            out.appendCodePoint(cp);
+            i = next;
         }
         return out.toString();
+    }
+
+    /**
+     * Table 3-7 of the Unicode Standard for the sequence that starts with the non-ASCII byte
+     * {@code b[i]} (input ends at {@code end}): the end of that sequence when it is well-formed, or
+     * else minus the end of its maximal subpart (at least {@code i + 1}): no overlong forms, no
+     * surrogates, nothing above U+10FFFF.
+     */
+    public static int sequenceEnd(byte[] b, int i, int end) {
+        int b0 = b[i] & 0xFF;
+        int need; // continuation bytes
+        int lo = 0x80; // the range of the first of them
+        int hi = 0xBF;
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            need = 1;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            need = 2;
+            lo = b0 == 0xE0 ? 0xA0 : 0x80;
+            hi = b0 == 0xED ? 0x9F : 0xBF;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            need = 3;
+            lo = b0 == 0xF0 ? 0x90 : 0x80;
+            hi = b0 == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return -(i + 1);
+        }
+        int j = i + 1;
+        for (int k = 0; k < need; k++, j++) {
+            int c = j < end ? b[j] & 0xFF : -1;
+            if (c < (k == 0 ? lo : 0x80) || c > (k == 0 ? hi : 0xBF)) {
+                return -j;
+            }
+        }
+        return j;
     }
 
     /** Whether {@code s} holds a surrogate that is not part of a pair (which encoding replaces). */
