@@ -33,42 +33,38 @@ final class Inputs {
                 each.accept("<stdin>", stdin, -1);
                 continue;
             }
-            String problem = null;
-            Path p = null;
+            Path p;
+            InputStream in;
             try {
                 p = Path.of(f);
-                if (Files.isDirectory(p)) {
-                    problem = "is a directory";
-                }
-            } catch (InvalidPathException e) {
-                // Under LANG=C the JVM cannot decode a non-ASCII name it was given.
-                problem = "this name cannot be read in the current locale; use a UTF-8 one (e.g. LC_ALL=C.UTF-8)";
+                in = Files.isDirectory(p) ? null : Files.newInputStream(p);
+            } catch (InvalidPathException | IOException e) {
+                err.println("textwasm: " + f + ": " + why(e));
+                code = 1;
+                continue;
             }
-            if (problem == null) {
-                InputStream in;
-                try {
-                    in = Files.newInputStream(p);
-                } catch (NoSuchFileException e) {
-                    in = null;
-                    problem = "no such file";
-                } catch (AccessDeniedException e) {
-                    in = null;
-                    problem = "permission denied";
-                } catch (IOException e) {
-                    in = null;
-                    problem = "cannot open: " + e.getMessage();
-                }
-                if (in != null) {
-                    try (InputStream open = in) {
-                        each.accept(f, open, Files.size(p));
-                    }
-                    continue;
-                }
+            if (in == null) {
+                err.println("textwasm: " + f + ": is a directory");
+                code = 1;
+                continue;
             }
-            err.println("textwasm: " + f + ": " + problem);
-            code = 1;
+            try (in) {
+                each.accept(f, in, Files.size(p));
+            }
         }
         return code;
+    }
+
+    private static String why(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        } else if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        } else if (e instanceof InvalidPathException) {
+            // Under LANG=C the JVM cannot decode a non-ASCII name it was given.
+            return "this name cannot be read in the current locale; use a UTF-8 one (e.g. LC_ALL=C.UTF-8)";
+        }
+        return "cannot open: " + e.getMessage();
     }
 
     static UncheckedIOException unchecked(IOException e) {
