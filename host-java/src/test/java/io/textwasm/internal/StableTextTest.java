@@ -41,9 +41,12 @@ class StableTextTest {
     }
 
     static int start(String s, NormalizationForm form, NormalizationOptions o) {
-        // The ABI flags (ABI.md): the form in bits 0-2, the options in bits 3-5.
-        int flags = form.ordinal() | (o.caseFold() ? 1 << 3 : 0) | (o.collapseWhitespace() ? 1 << 4 : 0) | (o.stripControls() ? 1 << 5 : 0);
-        return stable.start(s, form, o, flags);
+        return stable.start(s, form, o, flags(form, o));
+    }
+
+    /** The ABI flags (ABI.md): the form in bits 0-2, the options in bits 3-5. */
+    static int flags(NormalizationForm form, NormalizationOptions o) {
+        return form.ordinal() | (o.caseFold() ? 1 << 3 : 0) | (o.collapseWhitespace() ? 1 << 4 : 0) | (o.stripControls() ? 1 << 5 : 0);
     }
 
     @Test

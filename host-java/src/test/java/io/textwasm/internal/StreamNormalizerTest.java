@@ -42,11 +42,6 @@ class StreamNormalizerTest {
         engine.close();
     }
 
-    static int flags(NormalizationForm form, NormalizationOptions o) {
-        // The ABI flags (ABI.md): the form in bits 0-2, the options in bits 3-5.
-        return form.ordinal() | (o.caseFold() ? 1 << 3 : 0) | (o.collapseWhitespace() ? 1 << 4 : 0) | (o.stripControls() ? 1 << 5 : 0);
-    }
-
     /** An InputStream that hands out at most {@code step} bytes per read, as pipes and Readers do. */
     static InputStream trickle(byte[] b, int step) {
         return new ByteArrayInputStream(b) {
@@ -71,7 +66,7 @@ class StreamNormalizerTest {
         for (NormalizationForm form : NormalizationForm.values()) {
             for (String ws : runs) {
                 String text = "a" + ws.repeat(4 * LIMIT / ws.length()) + "b\u0301" + ws.repeat(LIMIT) + "c" + ws.repeat(LIMIT);
-                String got = stream(new StreamNormalizer(pool, flags(form, o), LIMIT), text, 8192);
+                String got = stream(new StreamNormalizer(pool, StableTextTest.flags(form, o), LIMIT), text, 8192);
                 assertEquals(engine.normalize("a b\u0301 c", form, o), got, form + " with runs of " + Cps.escape(ws));
             }
         }
@@ -81,7 +76,7 @@ class StreamNormalizerTest {
     @DisplayName("a run of marks longer than the carry limit is refused with a message that says what to do")
     void longMarkRunIsRefused() {
         String text = "a" + "\u0301".repeat(LIMIT);
-        StreamNormalizer n = new StreamNormalizer(pool, flags(NormalizationForm.NFC, NormalizationOptions.DEFAULT), LIMIT);
+        StreamNormalizer n = new StreamNormalizer(pool, StableTextTest.flags(NormalizationForm.NFC, NormalizationOptions.DEFAULT), LIMIT);
         LimitExceededException e = assertThrows(LimitExceededException.class, () -> stream(n, text, 8192));
         assertTrue(e.getMessage().contains("256 KiB") && e.getMessage().contains("in one piece"), e.getMessage());
     }
@@ -92,7 +87,7 @@ class StreamNormalizerTest {
         // 200 KB of marks after one base: no cut point until the end. Read 64 bytes at a time, a
         // retry per read would be over 3,000 calls; doubling from 64 KiB needs a handful.
         String text = "a" + "\u0301".repeat(100_000) + " end";
-        StreamNormalizer n = new StreamNormalizer(pool, flags(NormalizationForm.NFC, NormalizationOptions.DEFAULT));
+        StreamNormalizer n = new StreamNormalizer(pool, StableTextTest.flags(NormalizationForm.NFC, NormalizationOptions.DEFAULT));
         String got = stream(n, text, 64);
         assertEquals(engine.normalize(text, NormalizationForm.NFC), got);
         assertTrue(n.calls <= 6, n.calls + " calls into the core");
