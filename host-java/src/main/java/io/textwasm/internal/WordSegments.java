@@ -164,21 +164,28 @@ public final class WordSegments {
             }
             int w = width(s, i, to);
             int cur = wb(v);
-            if (cur == rawPrev && (cur == ALETTER || cur == NUMERIC || cur == KATAKANA)) {
+            if (cur == prev && (cur == ALETTER || cur == NUMERIC || cur == KATAKANA)
+                    && (rawPrev == cur || is(IGNORED, rawPrev))) {
                 // The common case, decided without the rules below: a letter after a letter
-                // (WB5), a digit after a digit (WB8), Katakana after Katakana (WB13). No earlier
-                // rule applies to these classes, and rawPrev is not ignored, so prev == rawPrev.
+                // (WB5), a digit after a digit (WB8), Katakana after Katakana (WB13), with only
+                // code points WB4 ignores between them. No earlier rule applies to these classes
+                // (WB3c only to a pictograph after a ZWJ).
                 kinds |= 1 << (v >>> 5);
                 riOdd = false;
                 prev2 = prev;
                 i += w;
-                // The rest of the run of this class, with nothing else to track (prev2 == prev == cur).
+                // The rest of the run of this class and the marks in it (French in NFD, Indic
+                // scripts), with nothing else to track: prev2 == prev == cur, and rawPrev is the
+                // last code point taken (a ZWJ there decides WB3c for what follows).
+                rawPrev = cur;
                 while (i < to) {
                     char c = s.charAt(i);
                     int x = Character.isSurrogate(c) ? -1 : table[c] & 0xFF;
-                    if ((x & 31) != cur) {
+                    int xc = x & 31;
+                    if (xc != cur && !is(IGNORED, xc)) {
                         break;
                     }
+                    rawPrev = xc;
                     kinds |= 1 << (x >>> 5);
                     i++;
                 }

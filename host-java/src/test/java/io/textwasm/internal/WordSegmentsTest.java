@@ -81,6 +81,11 @@ class WordSegmentsTest {
         check("日本語のテキスト、カタカナ_カナ。ﾌﾟﾛｸﾞﾗﾑ 한국어 문장 ภาษาไทย");
         check("a 🇫🇷🇯🇵🇩 b go👩\u200D💻 now 👍🏽, ❤\uFE0F! a\u200D😀 \u200D\u0301\n\u0301");
         check("a:\u0301b 1,\u0301 2 a:"); // lookahead through ignorables, and to the end
+        // The run of letters, digits or Katakana that takes Extend and Format with it, and what
+        // ends it: a ZWJ (WB3c reads it), a mark after a newline, a mark before MidLetter.
+        check("e\u0301te\u0301\u00AD\u0301s 1\u03012\u00AD3 \u30AB\u3099\u30CA\u3099 x\u0301\u0301");
+        check("ab\u0301\u200D\u2764 ab\u200D\u0301\u2764 ab\u0301\u200D\u0301c \n\u0301a\u0301b");
+        check("e\u0301'e\u0301 e\u0301:x 1\u0301,2\u0301 \u05D0\u05B0\u05D1\"\u05D2 a\u0301_b\u0301");
     }
 
     @Test
