@@ -56,7 +56,11 @@ public final class Main {
         try {
             out.flush();
         } catch (OutputFailed e) {
-            code = e.report(err);
+            // What is left in the buffer after a write that failed; a command that already
+            // failed (and said why) keeps its own status and message.
+            if (code == 0) {
+                code = e.report(err);
+            }
         }
         err.flush();
         System.exit(code);

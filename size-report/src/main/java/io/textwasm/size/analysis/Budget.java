@@ -22,6 +22,7 @@ import java.util.Map;
  * silence. {@code "$comment"} is allowed for notes.
  */
 public record Budget(Long raw, Long gzip, Long brotli, Map<String, Long> sections) {
+    private static final String CUSTOM = "custom:";
 
     public static Budget parse(byte[] bytes) {
         String text;
@@ -67,7 +68,8 @@ public record Budget(Long raw, Long gzip, Long brotli, Map<String, Long> section
         }
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String name = (String) e.getKey();
-            boolean custom = name.startsWith("custom:") && name.length() > "custom:".length();
+            // "custom:" alone names a custom section whose name is empty, which is valid wasm.
+            boolean custom = name.startsWith(CUSTOM);
             if (!custom && SectionId.byReportName(name) == null) {
                 throw new BudgetFileException("unknown section \"" + name + "\" in \"sections\" (expected type, import,"
                         + " function, table, memory, global, export, start, element, code, data, datacount, tag"
@@ -123,15 +125,24 @@ public record Budget(Long raw, Long gzip, Long brotli, Map<String, Long> section
         if (brotli != null) {
             lines.add(new BudgetLine("brotli", brotli, m.brotli()));
         }
+        List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, Long> e : sections.entrySet()) {
             long actual = 0;
+            boolean found = false;
             for (Section s : m.sections()) {
                 if (s.name().equals(e.getKey())) {
                     actual += s.size();
+                    found = true;
                 }
+            }
+            if (!found && e.getKey().startsWith(CUSTOM)) {
+                // Standard sections are checked by name when the file is read; a custom one may be
+                // absent on purpose, so this is said rather than refused.
+                warnings.add(file + ": the module has no section \"" + e.getKey() + "\", so its limit checks nothing"
+                        + " (is the name right?)");
             }
             lines.add(new BudgetLine("section " + e.getKey(), e.getValue(), actual));
         }
-        return new BudgetCheck(file, lines);
+        return new BudgetCheck(file, lines, warnings);
     }
 }

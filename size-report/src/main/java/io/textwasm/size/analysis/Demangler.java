@@ -15,7 +15,7 @@ import java.util.List;
  *   <li>names that wasm-ld already demangled with its Itanium demangler, which leaves Rust's
  *       hash and legacy escapes in place: {@code _$LT$T$u20$as$u20$core..fmt..Debug$GT$::fmt::h0123456789abcdef}.
  * </ul>
- * Anything else (C names, C++ names) is returned unchanged. The demangler never throws: input
+ * Anything else (C names, C++ names, whose parameter types follow the {@code E}) is returned unchanged. The demangler never throws: input
  * that does not parse is shown as it was found.
  */
 public final class Demangler {
@@ -80,7 +80,13 @@ public final class Demangler {
         if (elements.isEmpty()) {
             return null;
         }
-        // What follows the E, such as ".llvm.1234" from ThinLTO, is not part of the path.
+        // After the E, rustc's symbols have nothing or a suffix that LLVM added (".cold.1",
+        // ".llvm.1234"); C++ has the parameter types (_ZN6shapes4areaEi), which are part of the
+        // name: dropping them would merge overloads, so such a name is not Rust's.
+        String suffix = symbol.substring(pos + 1);
+        if (!suffix.isEmpty() && !suffix.startsWith(".")) {
+            return null;
+        }
         if (isRustHash(elements.get(elements.size() - 1))) {
             elements.remove(elements.size() - 1);
         }
@@ -94,6 +100,11 @@ public final class Demangler {
                 return null;
             }
             out.append(decoded);
+        }
+        // As for v0 symbols: ThinLTO's ".llvm.<hex>" is noise, other suffixes name a different
+        // function (".cold.1" is the cold part split off its parent) and are kept.
+        if (!suffix.startsWith(".llvm.")) {
+            out.append(suffix);
         }
         return out.toString();
     }

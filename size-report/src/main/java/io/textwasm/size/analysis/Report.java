@@ -13,6 +13,11 @@ public record Report(ModuleSizes sizes, BaselineDiff baseline, BudgetCheck budge
         return budget == null || budget.within();
     }
 
+    /** Limits of the budget that check nothing in this module (see {@link BudgetCheck#warnings}). */
+    public java.util.List<String> budgetWarnings() {
+        return budget == null ? java.util.List.of() : budget.warnings();
+    }
+
     /** The limits the module exceeds; empty without a budget. */
     public java.util.List<BudgetLine> overruns() {
         return budget == null ? java.util.List.of() : budget.overruns();

@@ -81,6 +81,30 @@ final class RustV0Demangler {
         return suffix.startsWith(".llvm.") ? d.out.toString() : d.out + suffix;
     }
 
+    /**
+     * A char constant as Rust's {@code escape_debug} writes it, as rustc-demangle prints it:
+     * {@code \n}, {@code \'} and the like, and <code>&#92;u{..}</code> for what cannot be shown (controls,
+     * format characters, separators other than the space, combining marks, unassigned and
+     * private-use code points).
+     */
+    static String charLiteral(int cp) {
+        switch (cp) {
+            case 0: return "\\0";
+            case '\t': return "\\t";
+            case '\n': return "\\n";
+            case '\r': return "\\r";
+            case '\'': return "\\'";
+            case '\\': return "\\\\";
+            default: break;
+        }
+        int type = Character.getType(cp);
+        boolean hidden = type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || (type == Character.SPACE_SEPARATOR && cp != ' ')
+                || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK; // a mark alone would sit on the quote
+        return hidden ? "\\u{" + Integer.toHexString(cp) + "}" : new String(Character.toChars(cp));
+    }
+
     private static boolean isSymbolChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
@@ -317,7 +341,7 @@ final class RustV0Demangler {
             if (!Character.isValidCodePoint(cp) || (cp >= 0xD800 && cp <= 0xDFFF)) {
                 throw INVALID;
             }
-            print("'" + new String(Character.toChars(cp)) + "'");
+            print("'" + charLiteral(cp) + "'");
         } else {
             throw INVALID;
         }

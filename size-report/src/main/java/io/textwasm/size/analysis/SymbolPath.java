@@ -65,22 +65,34 @@ public final class SymbolPath {
         return result;
     }
 
+    private static final String[] REFERENCE_PREFIXES = {"&mut ", "&'_ mut ", "&'_ ", "&", "*const ", "*mut ", "dyn "};
+
     private static List<String> typePath(String type, int nesting) {
-        String t = type.trim();
+        // Skipped by index and cut once: a substring per prefix made a name of a million '&' take
+        // minutes (each cut copied the rest).
+        int from = skipSpaces(type, 0);
         boolean stripped = true;
         while (stripped) {
             stripped = false;
-            for (String p : new String[] {"&mut ", "&'_ mut ", "&'_ ", "&", "*const ", "*mut ", "dyn "}) {
-                if (t.startsWith(p)) {
-                    t = t.substring(p.length()).trim();
+            for (String p : REFERENCE_PREFIXES) {
+                if (type.startsWith(p, from)) {
+                    from = skipSpaces(type, from + p.length());
                     stripped = true;
                 }
             }
         }
+        String t = type.substring(from).trim();
         if (t.isEmpty() || t.startsWith("[") || t.startsWith("(")) {
             return List.of();
         }
         return segments(t, nesting + 1);
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && s.charAt(i) <= ' ') {
+            i++;
+        }
+        return i;
     }
 
     private static String withoutGenerics(String segment) {

@@ -12,10 +12,12 @@ public record CliOptions(
         boolean help, String input, Format format, int top, int rollupDepth, String baseline, String budget) {
 
     public static final String USAGE = """
-            usage: textwasm-size-report [options] <module.wasm>
+            usage: textwasm-size-report [options] <module.wasm | ->
 
             Reports the size of a WebAssembly module by section, function and data segment,
-            with gzip -9 and Brotli (quality 11, window 24) sizes, and checks it against a budget.
+            with gzip (zlib level 9, as java.util.zip writes it; within about 1% of gzip -9) and
+            Brotli (quality 11, window 24) sizes, and checks it against a budget. A file name of
+            - reads standard input (for at most one of the module, --budget and --baseline).
 
             options:
               --format text|markdown|json  output format (default: text). With markdown, the
@@ -30,7 +32,9 @@ public record CliOptions(
               -h, --help                   print this help
 
             exit status: 0 within budget (or no budget), 1 over budget,
-                         2 unreadable or malformed input, bad budget file or bad usage
+                         2 unreadable or malformed input, bad budget file, bad usage, or a
+                           report that could not be written,
+                         141 the reader of the output went away (as cat's, quietly)
             """;
 
     public static CliOptions parse(String[] args) {
@@ -76,7 +80,12 @@ public record CliOptions(
             }
         }
         if (!help && input == null) {
-            throw new UsageException("no input file");
+            throw new UsageException("no input file (give a .wasm file, or - for standard input)");
+        }
+        int fromStdin = (Host.STDIN.equals(input) ? 1 : 0) + (Host.STDIN.equals(baseline) ? 1 : 0)
+                + (Host.STDIN.equals(budget) ? 1 : 0);
+        if (fromStdin > 1) {
+            throw new UsageException("standard input (-) can be read only once");
         }
         return new CliOptions(help, input, format, top, depth, baseline, budget);
     }

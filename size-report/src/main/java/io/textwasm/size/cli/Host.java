@@ -34,8 +34,14 @@ public record Host(Function<String, String> env, FileReader files, Compressor gz
         return new Host(env, files, gzip, brotli);
     }
 
-    /** Reads a whole file; errors become one line naming the path. */
+    /** The path that names standard input, as for {@code cat}. */
+    public static final String STDIN = "-";
+
+    /** Reads a whole file, or standard input for {@link #STDIN}; errors become one line naming the path. */
     public static byte[] readFile(String path) {
+        if (STDIN.equals(path)) {
+            return readStdin();
+        }
         try {
             Path p = Path.of(path);
             if (Files.isDirectory(p)) {
@@ -52,6 +58,19 @@ public record Host(Function<String, String> env, FileReader files, Compressor gz
             throw new InputException(path, "cannot read: permission denied", e);
         } catch (IOException | InvalidPathException e) {
             throw new InputException(path, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readStdin() {
+        try {
+            // readNBytes stops one byte past the limit, so a longer stream is refused, not truncated.
+            byte[] in = System.in.readNBytes(Integer.MAX_VALUE - 8);
+            if (in.length == Integer.MAX_VALUE - 8 && System.in.read() >= 0) {
+                throw new InputException("standard input", "cannot read: larger than 2 GiB", null);
+            }
+            return in;
+        } catch (IOException e) {
+            throw new InputException("standard input", "cannot read: " + e.getMessage(), e);
         }
     }
 }

@@ -96,8 +96,8 @@ public final class TextEmitter implements Emitter {
 
     private static void functions(StringBuilder out, ModuleSizes m, int top) {
         List<FunctionSize> fs = m.functions();
-        out.append("\nFunctions: ").append(fs.size()).append(" defined (").append(m.namedFunctions())
-                .append(" named), ").append(m.imports().functions()).append(" imported; ")
+        out.append("\nFunctions: ").append(grouped(fs.size())).append(" defined (").append(grouped(m.namedFunctions()))
+                .append(" named), ").append(grouped(m.imports().functions())).append(" imported; ")
                 .append(bytes(m.functionBytes())).append(" in bodies\n");
         int shown = Math.min(top, fs.size());
         if (shown == 0) {

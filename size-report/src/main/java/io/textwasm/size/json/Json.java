@@ -194,6 +194,9 @@ public final class Json {
         }
     }
 
+    /** Longer than any size in bytes needs to be, written out or with an exponent. */
+    private static final int MAX_NUMBER_LENGTH = 100;
+
     private BigDecimal number() {
         int start = pos;
         if (peek() == '-') {
@@ -222,6 +225,11 @@ public final class Json {
                 throw error("bad number: digit expected in exponent");
             }
             digits();
+        }
+        if (pos - start > MAX_NUMBER_LENGTH) {
+            // BigDecimal's parse is quadratic in the digits: a million of them took half a minute.
+            pos = start;
+            throw error("number too long (over " + MAX_NUMBER_LENGTH + " characters)");
         }
         try {
             return new BigDecimal(text.substring(start, pos));

@@ -84,6 +84,35 @@ class BudgetTest {
         assertEquals(List.of("over budget: section custom:name 558 B > 100 B (+458 B, +458.0%)"), r.errLines());
     }
 
+    @Test
+    void aCustomSectionTheModuleLacksIsPointedOut() throws IOException {
+        // A misspelt name checked nothing, in silence.
+        Path b = write("{\"sections\": {\"custom:nmae\": 5, \"custom:name\": 1000}}");
+        Run r = run(realHost(), "--budget", b.toString(), fixture("named").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("warning: budget.json: the module has no section \"custom:nmae\", so its limit checks nothing"
+                + " (is the name right?)"), r.errLines());
+    }
+
+    @Test
+    void aCustomSectionWithAnEmptyNameCanBeBudgeted() throws IOException {
+        Path b = write("{\"sections\": {\"custom:\": 5}}");
+        Run r = run(realHost(), "--budget", b.toString(), fixture("named").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(1, r.errLines().size(), "named.wasm has no such section: " + r.err());
+    }
+
+    @Test
+    void aHugeNumberIsRefusedQuicklyAndBriefly() throws IOException {
+        // A million digits took half a minute to parse and came back whole in the message.
+        Path b = write("{\"raw\": 1" + "0".repeat(1_000_000) + "}");
+        Run r = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> run(realHost(), "--budget", b.toString(), fixture("named").toString()));
+        assertOneLineError(r, "huge number");
+        assertTrue(r.err().contains("number too long (over 100 characters)"), r.err());
+        assertTrue(r.err().length() < 300, r.err());
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "`{`                                  | invalid JSON: expected a string key but found end of input at line 1, column 2",

@@ -16,10 +16,13 @@ import io.textwasm.size.analysis.Compressor;
 import io.textwasm.size.analysis.GzipCompressor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +38,7 @@ class CliTest {
         for (String flag : new String[] {"--help", "-h"}) {
             Run r = run(realHost(), flag);
             assertEquals(0, r.status());
-            assertTrue(r.out().startsWith("usage: textwasm-size-report [options] <module.wasm>"), r.out());
+            assertTrue(r.out().startsWith("usage: textwasm-size-report [options] <module.wasm | ->"), r.out());
             assertTrue(r.out().contains("--rollup-depth K"));
             assertEquals("", r.err());
         }
@@ -50,7 +53,8 @@ class CliTest {
         "--rollup-depth 0 x.wasm       | error: option --rollup-depth needs a whole number >= 1, got '0' (see --help)",
         "x.wasm --top                  | error: option --top needs a value (see --help)",
         "a.wasm b.wasm                 | error: more than one input file: a.wasm, b.wasm (see --help)",
-        "--format json                 | error: no input file (see --help)",
+        "--format json                 | error: no input file (give a .wasm file, or - for standard input) (see --help)",
+        "- --budget -                  | error: standard input (-) can be read only once (see --help)",
     })
     void badUsageExitsTwoWithOneLine(String args, String expected) {
         Run r = run(realHost(), args.trim().split("\\s+"));
@@ -111,7 +115,89 @@ class CliTest {
         var host = realHost().withEnv(Map.of("GITHUB_STEP_SUMMARY", dir.toString())::get);
         Run r = run(host, "--format", "markdown", fixture("named").toString());
         assertOneLineError(r, "summary is a directory");
-        assertTrue(r.err().startsWith("error: GITHUB_STEP_SUMMARY: cannot append to " + dir), r.err());
+        assertTrue(r.err().startsWith("error: GITHUB_STEP_SUMMARY: cannot append the report to " + dir), r.err());
+    }
+
+    @Test
+    void overrunsAreReportedEvenWhenTheStepSummaryFails() throws IOException {
+        Path missing = dir.resolve("no-such-dir").resolve("summary.md");
+        var host = realHost().withEnv(Map.of("GITHUB_STEP_SUMMARY", missing.toString())::get);
+        Path budget = dir.resolve("b.json");
+        Files.writeString(budget, "{\"raw\": 100}");
+        Run r = run(host, "--format", "markdown", "--budget", budget.toString(), fixture("named").toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals(List.of("over budget: raw 1,240 B > 100 B (+1,140 B, +1140.0%)",
+                "error: GITHUB_STEP_SUMMARY: cannot append the report to " + missing + ": its directory does not exist"),
+                r.errLines());
+    }
+
+    /** A stream that fails as the host's would: by throwing, or (a plain PrintStream) by setting its error flag. */
+    private static Run runWithFailingOutput(OutputStream sink, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = Main.run(args, new PrintStream(sink, false, StandardCharsets.UTF_8), e, realHost());
+        }
+        return new Run(status, "", err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static OutputStream failing(RuntimeException thrown, IOException signalled) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                if (thrown != null) {
+                    throw thrown;
+                }
+                throw signalled;
+            }
+        };
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsNotASuccess() {
+        String module = fixture("named").toString();
+        // A plain PrintStream only sets its error flag: this ended with status 0 and no report.
+        Run flagged = runWithFailingOutput(failing(null, new IOException("No space left on device")), "--format", "json", module);
+        assertOneLineError(flagged, "error flag");
+        assertEquals("error: cannot write the report: the output stream reported an error", flagged.errLines().get(0));
+        // The textwasm CLI's stream throws, with the system's message.
+        Run thrown = runWithFailingOutput(failing(new UncheckedIOException(new IOException("No space left on device")), null),
+                "--format", "json", module);
+        assertOneLineError(thrown, "thrown");
+        assertTrue(thrown.errLines().get(0).startsWith("error: cannot write the report: "), thrown.err());
+        assertTrue(thrown.errLines().get(0).endsWith("No space left on device"), thrown.err());
+        // The reader went away (`... | head`): quiet, with SIGPIPE's status, as cat's.
+        Run closed = runWithFailingOutput(failing(new UncheckedIOException(new IOException("Broken pipe")), null), module);
+        assertEquals(141, closed.status());
+        assertEquals("", closed.err());
+    }
+
+    @Test
+    void aFullDiskFailsTheStandaloneCommand() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process p = new ProcessBuilder(java, "-cp", cp, Main.class.getName(), "--format", "json", fixture("named").toString())
+                .redirectOutput(full.toFile()).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor(), err);
+        assertEquals("error: cannot write the report: No space left on device\n", err);
+    }
+
+    @Test
+    void dashReadsTheModuleFromStandardInput() throws IOException {
+        java.io.InputStream realIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(fixture("named"))));
+            Run fromStdin = run(realHost(), "--format", "json", "-");
+            Run fromFile = run(realHost(), "--format", "json", fixture("named").toString());
+            assertEquals(0, fromStdin.status(), fromStdin.err());
+            // The same report, but for the input's name.
+            assertEquals(fromFile.out().replace("\"file\": \"named.wasm\"", "\"file\": \"-\""), fromStdin.out());
+        } finally {
+            System.setIn(realIn);
+        }
     }
 
     /** The three-argument entry point the host CLI uses: real environment, given streams. */
