@@ -189,7 +189,7 @@ final class PluginCommands {
             throw new LimitExceededException(wasm + ": larger than the " + sizeText(PluginHost.MAX_MODULE_BYTES) + " a plugin may be");
         }
         PluginInspection r = PluginHost.inspect(Files.readAllBytes(wasm), maxMemory);
-        String file = wasm.getFileName().toString();
+        String file = LineEscape.of(wasm.getFileName().toString());
         out.print(json ? PluginReport.json(file, r, maxMemory) : PluginReport.text(file, r, maxMemory));
         out.flush();
         if (!r.followsAbi()) {
@@ -203,11 +203,15 @@ final class PluginCommands {
 
     private static Path pluginFile(String f) {
         Path p = Path.of(f);
+        String shown = LineEscape.of(f); // a file name may hold anything but '/' and NUL
         if (Files.isDirectory(p)) {
-            throw new UsageException(f + ": is a directory");
+            throw new UsageException(shown + ": is a directory");
+        }
+        if (!Files.exists(p)) {
+            throw new UsageException(shown + ": no such file");
         }
         if (!Files.isRegularFile(p)) {
-            throw new UsageException(f + ": no such file");
+            throw new UsageException(shown + ": not a regular file (a plugin is read whole, from a file)");
         }
         return p;
     }

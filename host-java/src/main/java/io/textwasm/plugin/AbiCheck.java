@@ -1,6 +1,7 @@
 package io.textwasm.plugin;
 
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CompType;
 import com.dylibso.chicory.wasm.types.CustomSection;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
@@ -8,6 +9,8 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.RecType;
+import com.dylibso.chicory.wasm.types.SubType;
 import com.dylibso.chicory.wasm.types.Table;
 import com.dylibso.chicory.wasm.types.TableLimits;
 import com.dylibso.chicory.wasm.types.UnknownCustomSection;
@@ -39,6 +42,18 @@ final class AbiCheck {
      * entries. No compiler emits more than a few thousand for indirect calls.
      */
     static final long MAX_TABLE_ENTRIES = 65_536;
+    /**
+     * Functions in a module. Compiling is not bounded by the call timeout, and a module of
+     * 300,000 empty functions took 20 s and 1.3 GB of heap to compile; text plugins have a few
+     * hundred (the examples: under 100).
+     */
+    static final int MAX_FUNCTIONS = 50_000;
+    /**
+     * Parameters and locals of one function. A function past the JVM's limits runs in Chicory's
+     * interpreter, which keeps each frame's locals on the heap: 50,000 of them made each level of
+     * a recursion 400 KB, and a deep one gigabytes.
+     */
+    static final int MAX_LOCALS = 4_096;
 
     static final FunctionType ALLOC_TYPE = fn(List.of(ValType.I32), List.of(ValType.I32));
     static final FunctionType FREE_TYPE = fn(List.of(ValType.I32, ValType.I32), List.of());
@@ -124,6 +139,9 @@ final class AbiCheck {
             }
         }
 
+        // Tables: every entry is heap, so the limit is on all tables together (one per table let
+        // 20,000 tables of 65,536 entries through).
+        long tableEntries = 0;
         for (int k = 0; k < m.tableSection().tableCount(); k++) {
             Table t = m.tableSection().getTable(k);
             long max = t.limits().max();
@@ -131,6 +149,27 @@ final class AbiCheck {
                 String extent = max >= TableLimits.LIMIT_MAX ? "has no maximum" : "may grow to " + max + " entries";
                 problems.add(new Problem(Kind.ABI_VIOLATION, "table " + k + " " + extent + "; plugins may declare at most "
                         + MAX_TABLE_ENTRIES + " entries"));
+            }
+            tableEntries += Math.min(max, MAX_TABLE_ENTRIES + 1);
+        }
+        if (tableEntries > MAX_TABLE_ENTRIES && m.tableSection().tableCount() > 1) {
+            problems.add(new Problem(Kind.ABI_VIOLATION, m.tableSection().tableCount() + " tables may grow to "
+                    + tableEntries + " entries together; plugins may declare at most " + MAX_TABLE_ENTRIES + " in all"));
+        }
+        gcTypes(m, problems);
+        int functions = m.functionSection().functionCount();
+        if (functions > MAX_FUNCTIONS) {
+            problems.add(new Problem(Kind.ABI_VIOLATION, functions + " functions; plugins may define at most " + MAX_FUNCTIONS));
+        } else {
+            for (int k = 0; k < m.codeSection().functionBodyCount(); k++) {
+                int locals = m.codeSection().getFunctionBody(k).localTypes().size();
+                int params = k < m.functionSection().functionCount()
+                        ? m.typeSection().getType(m.functionSection().getFunctionType(k)).params().size() : 0;
+                if (params + locals > MAX_LOCALS) {
+                    problems.add(new Problem(Kind.ABI_VIOLATION, "function " + (m.importSection().count(ExternalType.FUNCTION) + k)
+                            + " has " + (params + locals) + " parameters and locals; plugins may have at most " + MAX_LOCALS));
+                    break;
+                }
             }
         }
 
@@ -193,6 +232,31 @@ final class AbiCheck {
         }
         return new PluginInspection(sha256, size, List.copyOf(imports), List.copyOf(exports), List.copyOf(transforms),
                 minPages, maxPages, metadata, List.copyOf(problems));
+    }
+
+    /**
+     * Struct and array types (the GC proposal, which Chicory accepts) are refused: their objects
+     * live on the JVM heap, outside the memory limit, and a loop of array.new ran the JVM out of
+     * heap. Without such types no instruction can allocate them.
+     */
+    private static void gcTypes(WasmModule m, List<Problem> problems) {
+        int index = 0;
+        for (int r = 0; r < m.typeSection().typeCount(); r++) {
+            RecType rec = m.typeSection().getRecType(r);
+            SubType[] subs = rec == null || rec.isLegacy() ? new SubType[0] : rec.subTypes();
+            for (SubType sub : subs) {
+                CompType c = sub == null ? null : sub.compType();
+                if (c != null && (c.structType() != null || c.arrayType() != null)) {
+                    problems.add(new Problem(Kind.ABI_VIOLATION, "type " + index + " is a GC " + (c.structType() != null ? "struct" : "array")
+                            + "; plugins may define only function types (GC objects would live outside the memory limit)"));
+                    return;
+                }
+                index++;
+            }
+            if (subs.length == 0) {
+                index++;
+            }
+        }
     }
 
     private static boolean expect(List<Problem> problems, Export e, List<FunctionType> funcTypes, FunctionType want) {

@@ -71,6 +71,15 @@ final class Deadline implements Runnable {
         return true;
     }
 
+    /** A duration in nanoseconds, at most Long.MAX_VALUE (about 292 years) instead of an overflow. */
+    static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** One daemon thread per {@link PluginHost} that fires deadlines. */
     static final class Watchdog implements AutoCloseable {
         private final ScheduledThreadPoolExecutor timer;
@@ -88,7 +97,7 @@ final class Deadline implements Runnable {
 
         ScheduledFuture<?> schedule(Runnable r, Duration after) {
             try {
-                return timer.schedule(r, after.toNanos(), TimeUnit.NANOSECONDS);
+                return timer.schedule(r, nanos(after), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 throw new IllegalStateException("the PluginHost is closed");
             }
@@ -98,9 +107,14 @@ final class Deadline implements Runnable {
             return timer.getQueue().size();
         }
 
+        /**
+         * Takes no new deadlines, but fires the ones pending: a call still running when its host
+         * is closed must still be stopped at its time (shutdownNow dropped them, and such a call
+         * ran forever). The thread ends after the last one.
+         */
         @Override
         public void close() {
-            timer.shutdownNow();
+            timer.shutdown();
         }
     }
 }

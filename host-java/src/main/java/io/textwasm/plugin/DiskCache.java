@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -53,6 +54,9 @@ final class DiskCache implements Cache {
             throw new IllegalArgumentException("cannot tell which Chicory version is running, so compiled plugins cannot be cached safely");
         }
         Path dir = root.resolve("chicory-" + version);
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IllegalArgumentException("plugin cache directory " + root + ": it exists and is not a directory");
+        }
         try {
             createPrivate(root);
             refuseShared(root);
@@ -79,15 +83,43 @@ final class DiskCache implements Cache {
         }
     }
 
+    /**
+     * Refuses a directory that someone else could fill with code, directly or by replacing it:
+     * one others may write to, one owned by another user, or one under a directory others may
+     * write to without the sticky bit (they could rename ours away and put theirs in its place;
+     * /tmp's sticky bit forbids that).
+     */
     private static void refuseShared(Path p) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
         if (view == null) {
             return;
         }
+        Path real = p.toRealPath();
         Set<PosixFilePermission> perms = view.readAttributes().permissions();
         if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new IOException("others may write to it (" + PosixFilePermissions.toString(perms)
                     + "); compiled code is loaded from there, so use a directory only you can write");
+        }
+        UserPrincipal me = real.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+        UserPrincipal owner = Files.getOwner(real);
+        if (!owner.equals(me)) {
+            throw new IOException("it belongs to " + owner.getName() + ", not to " + me.getName()
+                    + "; compiled code is loaded from there, so use a directory of your own");
+        }
+        for (Path up = real.getParent(); up != null; up = up.getParent()) {
+            Object mode;
+            try {
+                mode = Files.getAttribute(up, "unix:mode");
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                return; // no "unix" view: the permission bits above are all there is to check
+            }
+            int m = mode instanceof Integer ? (Integer) mode : 0;
+            boolean othersWrite = (m & 0022) != 0;
+            boolean sticky = (m & 01000) != 0;
+            if (othersWrite && !sticky) {
+                throw new IOException("it is inside " + up + ", where others may write (mode "
+                        + Integer.toOctalString(m & 07777) + ") and so replace it; use a directory under one only you can write");
+            }
         }
     }
 

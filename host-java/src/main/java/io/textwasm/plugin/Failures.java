@@ -1,6 +1,7 @@
 package io.textwasm.plugin;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.UninstantiableException;
 
@@ -13,15 +14,31 @@ import com.dylibso.chicory.wasm.UninstantiableException;
 final class Failures {
     private final String plugin;
     private final long maxMemoryBytes;
+    /** Where a new instance's time goes: its start function, or only memory and data segments. */
+    private final String instantiating;
 
     Failures(String plugin, long maxMemoryBytes) {
+        this(plugin, maxMemoryBytes, true);
+    }
+
+    Failures(String plugin, long maxMemoryBytes, boolean hasStartFunction) {
         this.plugin = plugin;
         this.maxMemoryBytes = maxMemoryBytes;
+        this.instantiating = hasStartFunction ? " in the start function" : " while instantiating";
     }
 
     PluginTimeoutException timeout(Deadline d, boolean starting) {
         return new PluginTimeoutException(plugin, "timed out after " + Units.duration(d.timeout())
-                + (starting ? " in the start function" : ""), null);
+                + (starting ? instantiating : ""), null);
+    }
+
+    /**
+     * The JVM ran out of heap during a call. The module's own memory is capped, so this is heap
+     * the runtime spent for it (its frames, its tables); the instance is dropped with it.
+     */
+    PluginMemoryLimitException outOfHeap() {
+        return new PluginMemoryLimitException(plugin, "the JVM ran out of heap while the plugin ran"
+                + " (outside its memory limit of " + Units.bytes(maxMemoryBytes) + ")", null);
     }
 
     PluginStackExhaustedException stackExhausted(String reason) {
@@ -66,6 +83,9 @@ final class Failures {
         if (d != null && d.expired()) {
             return timeout(d, starting);
         }
+        if (t instanceof OutOfMemoryError) {
+            return outOfHeap();
+        }
         if (pi != null && pi.aborted() != null) {
             return pi.aborted();
         }
@@ -105,6 +125,9 @@ final class Failures {
     /** Chicory's trap message in the spec's words: "unreachable", "integer divide by zero". */
     static String trapWords(Throwable t) {
         Throwable c = t instanceof UninstantiableException && t.getCause() != null ? t.getCause() : t;
+        if (c instanceof WasmException) {
+            return "uncaught exception (the plugin threw a wasm exception and did not catch it)";
+        }
         String m = c.getMessage();
         if (m == null || m.isBlank()) {
             return c.getClass().getSimpleName();

@@ -48,7 +48,7 @@ public final class Plugin implements AutoCloseable {
         this.compiled = compiled;
         this.inspection = inspection;
         this.limits = limits;
-        this.failures = new Failures(name, limits.maxMemoryPages() * 65536L);
+        this.failures = new Failures(name, limits.maxMemoryPages() * 65536L, compiled.module().startSection().isPresent());
         long declaredMax = inspection.memoryMaxPages() < 0 ? MemoryLimits.MAX_PAGES : inspection.memoryMaxPages();
         this.memoryLimits = new MemoryLimits((int) inspection.memoryMinPages(), (int) Math.min(declaredMax, limits.maxMemoryPages()));
         this.hasFree = inspection.exports().stream().anyMatch(e -> e.name().equals(AbiCheck.FREE));
@@ -177,7 +177,7 @@ public final class Plugin implements AutoCloseable {
             pi.begin(d);
             out = run(pi, function, input);
             keep = true;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             failure = failures.classify(e, pi, d, starting);
             // A plugin that reported an error returned normally: its instance is sound.
             keep = failure instanceof PluginErrorException;
@@ -248,19 +248,20 @@ public final class Plugin implements AutoCloseable {
 
     /** A plugin's error message: at most 1 KiB, lossy, printable; a bad pointer is not fatal here. */
     private static String message(PluginInstance pi, long ptr, long n) {
-        if (!pi.inMemory(ptr, n)) {
+        // Only the first KiB is shown, so only it must be in memory.
+        int k = (int) Math.max(0, Math.min(n, 1024));
+        if (n < 0 || !pi.inMemory(ptr, k)) {
             return "(its message is outside memory)";
         }
-        if (n == 0) {
+        if (k == 0) {
             return "";
         }
-        int k = (int) Math.min(n, 1024);
         return PluginInstance.printable(new String(pi.memory().readBytes((int) ptr, k), StandardCharsets.UTF_8));
     }
 
     private void acquirePermit() {
         try {
-            if (!permits.tryAcquire(limits.acquireTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!permits.tryAcquire(Deadline.nanos(limits.acquireTimeout()), TimeUnit.NANOSECONDS)) {
                 throw failures.busy(limits.maxInstances(), limits.acquireTimeout());
             }
         } catch (InterruptedException e) {
@@ -290,7 +291,7 @@ public final class Plugin implements AutoCloseable {
         PluginException failure = null;
         try {
             pi.instantiate(d);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             failure = failures.classify(e, pi, d, true);
         } finally {
             if (d.finish() && !(failure instanceof PluginTimeoutException)) {

@@ -17,9 +17,11 @@ public abstract class PluginException extends TextwasmException {
     private final String reason;
 
     PluginException(String plugin, String reason, Throwable cause) {
-        super("plugin '" + plugin + "': " + reason, cause);
-        this.plugin = plugin;
-        this.reason = reason;
+        // Both may hold a plugin's own text (its name, an import's, a trap message): escaped here,
+        // once for every message, so none reaches a terminal or a log raw.
+        super("plugin '" + PluginInstance.printable(plugin) + "': " + PluginInstance.printable(reason), cause);
+        this.plugin = PluginInstance.printable(plugin);
+        this.reason = PluginInstance.printable(reason);
     }
 
     /** The plugin's name: from its metadata, else its file name, else the start of its SHA-256. */

@@ -46,8 +46,12 @@ public final class PluginHost implements AutoCloseable {
     public static final int DEFAULT_MAX_OUTPUT = 64 << 20;
     public static final int DEFAULT_MAX_CALL_DEPTH = 4;
     public static final Duration DEFAULT_ACQUIRE_TIMEOUT = Duration.ofSeconds(10);
-    /** Larger modules are refused before they are read whole (the examples are about 5 KB). */
-    public static final long MAX_MODULE_BYTES = 256L << 20;
+    /**
+     * Larger modules are refused before they are read whole (the examples are about 5 KB).
+     * Parsing and compiling are not under the call timeout, so this and the ABI's caps on
+     * functions and locals are what bound them.
+     */
+    public static final long MAX_MODULE_BYTES = 16L << 20;
     /** Chicory keeps memory in Java arrays, indexed by int: 32767 pages, just under 2 GiB. */
     public static final long MAX_MEMORY = (long) Memory.RUNTIME_MAX_PAGES << 16;
 

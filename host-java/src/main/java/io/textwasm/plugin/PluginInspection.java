@@ -42,7 +42,12 @@ public record PluginInspection(
         ABI_VIOLATION
     }
 
-    public record Problem(Kind kind, String message) {}
+    /** One departure from the ABI; the message may quote the module's names, escaped as log lines are. */
+    public record Problem(Kind kind, String message) {
+        public Problem {
+            message = PluginInstance.printable(message);
+        }
+    }
 
     public boolean followsAbi() {
         return problems.isEmpty();

@@ -156,12 +156,22 @@ final class PluginInstance {
         plugin.log(l, printable(new String(utf8, StandardCharsets.UTF_8)));
     }
 
-    /** Control characters escaped, so a message cannot rewrite a terminal or forge log lines. */
+    /**
+     * Control characters escaped, so text from a plugin (a log line, an error message, an import
+     * or export name, its metadata) can neither drive a terminal nor forge a line of a log: the C0
+     * and C1 controls but tab, the line and paragraph separators, and the bidirectional controls
+     * that would show the rest of a line reordered.
+     */
     static String printable(String s) {
+        if (s == null) {
+            return null;
+        }
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean bad = (Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029';
+            boolean bad = (Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029'
+                    || c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069');
             if (bad && b == null) {
                 b = new StringBuilder(s.length() + 8).append(s, 0, i);
             }
