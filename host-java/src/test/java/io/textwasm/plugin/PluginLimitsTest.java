@@ -107,6 +107,18 @@ class PluginLimitsTest {
     }
 
     @Test
+    void heapExhaustionAndUncaughtWasmExceptionsAreNamed() {
+        // The classification alone: exhausting the test JVM's heap on purpose would endanger the
+        // rest of the run, and wabt 1.0.32 cannot write a module that throws.
+        Failures f = new Failures("p", 1 << 16, false);
+        PluginException oom = f.classify(new OutOfMemoryError("Java heap space"), null, null, false);
+        assertTrue(oom instanceof PluginMemoryLimitException, oom.toString());
+        assertEquals("plugin 'p': the JVM ran out of heap while the plugin ran (outside its memory limit of 64 KiB)", oom.getMessage());
+        PluginException thrown = f.classify(new com.dylibso.chicory.runtime.WasmException(null, 0, new long[0]), null, null, false);
+        assertEquals("plugin 'p': trap: uncaught exception (the plugin threw a wasm exception and did not catch it)", thrown.getMessage());
+    }
+
+    @Test
     void aCacheDirectoryUnderOneOthersCanWriteIsRefused(@TempDir Path tmp) throws IOException {
         Path open = Files.createDirectory(tmp.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx")); // no sticky bit
