@@ -1,5 +1,6 @@
 package io.textwasm.plugin;
 
+import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.MalformedException;
@@ -337,8 +338,13 @@ public final class PluginHost implements AutoCloseable {
             if (compiled == null) {
                 try {
                     compiled = new ModuleCache.Compiled(sha, module, modules.machines(module));
-                } catch (RuntimeException e) {
-                    throw f.malformed("the runtime compiler cannot compile it: " + e.getMessage(), e);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // A valid module past the compiler's own limits (a function of 200 i64
+                    // parameters, a v128 local, an expression 200,000 deep) runs in the
+                    // interpreter: slower, under the same limits, rather than refused.
+                    compiled = new ModuleCache.Compiled(sha, module, InterpreterMachine::new);
+                    log.log(finalName, PluginLog.Level.WARN, "the runtime compiler cannot compile it ("
+                            + PluginInstance.printable(String.valueOf(e.getMessage())) + "); it runs in the interpreter, far slower");
                 }
                 modules.put(compiled);
             }

@@ -38,6 +38,11 @@ final class HostileModules {
         return plugin(null, null, 0, 0, 1, locals);
     }
 
+    /** A plugin with one more function that declares a v128 local, which Chicory's compiler does not support. */
+    static byte[] v128Local() {
+        return plugin(null, null, 0, 0, 1, -1);
+    }
+
     /** A plugin that imports a function {@code module.name} of type () -> (). */
     static byte[] importing(String module, String name) {
         return plugin(module, name, 0, 0, 0, 0);
@@ -74,7 +79,10 @@ final class HostileModules {
                 .body(new Bytes().u(0).b(0x41).u(1024).b(0x0B)) // i32.const 1024
                 .body(new Bytes().u(0).b(0x41).u(16).b(0x0B)); // i32.const 16
         for (int k = 0; k < extra; k++) {
-            code.body(locals > 0 && k == 0 ? new Bytes().u(1).u(locals).b(0x7E).b(0x0B) : new Bytes().u(0).b(0x0B));
+            Bytes body = locals > 0 && k == 0 ? new Bytes().u(1).u(locals).b(0x7E) // locals × i64
+                    : locals < 0 && k == 0 ? new Bytes().u(1).u(1).b(0x7B) // one v128
+                    : new Bytes().u(0);
+            code.body(body.b(0x0B));
         }
         return module.section(10, code).bytes();
     }

@@ -64,6 +64,19 @@ class PluginLimitsTest {
     }
 
     @Test
+    void aModuleTheCompilerCannotTakeRunsInTheInterpreter() {
+        // Was refused as malformed: "the runtime compiler cannot compile it: Unsupported type id: 123".
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        try (PluginHost host = PluginHost.builder().engine(Fixtures.ENGINE).log((plugin, level, message) -> warnings.add(level + " " + message)).build()) {
+            Plugin p = host.load(HostileModules.v128Local());
+            assertEquals(java.util.List.of("x"), p.transforms());
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("WARN the runtime compiler cannot compile it ("), warnings.get(0));
+        assertTrue(warnings.get(0).endsWith("); it runs in the interpreter, far slower"), warnings.get(0));
+    }
+
+    @Test
     void theExamplePluginsAreWithinTheLimits() {
         try (PluginHost host = Fixtures.host()) {
             for (String name : new String[] {"redact", "fold-width"}) {
