@@ -76,7 +76,9 @@ public final class PluginMetadata {
         Map<?, ?> m = (Map<?, ?>) v;
         Object abi = m.get("abi");
         if (abi != null && !(abi instanceof Json.Number && ((Json.Number) abi).text().equals("1"))) {
-            throw new IllegalArgumentException("it asks for ABI " + (abi instanceof Json.Number ? ((Json.Number) abi).text() : abi)
+            String asked = String.valueOf(abi instanceof Json.Number ? ((Json.Number) abi).text() : abi);
+            // Quoted from the module: at most 40 characters of it (a 60 KB number came back whole).
+            throw new IllegalArgumentException("it asks for ABI " + (asked.length() > 40 ? asked.substring(0, 40) + "..." : asked)
                     + "; this host implements ABI 1");
         }
         return new PluginMetadata(

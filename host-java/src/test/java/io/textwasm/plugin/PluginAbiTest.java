@@ -79,6 +79,9 @@ class PluginAbiTest {
                 "{\"a\":1", "invalid JSON at character 6: unexpected end, expected '}'");
         bad.forEach((json, why) -> assertEquals(why, assertThrows(IllegalArgumentException.class,
                 () -> PluginMetadata.parse(utf8(json)), json).getMessage(), json));
+        String huge = "1".repeat(60_000);
+        assertEquals("it asks for ABI " + "1".repeat(40) + "...; this host implements ABI 1",
+                assertThrows(IllegalArgumentException.class, () -> PluginMetadata.parse(utf8("{\"abi\":" + huge + "}"))).getMessage());
         assertThrows(IllegalArgumentException.class, () -> PluginMetadata.parse(new byte[] {'"', (byte) 0xFF, '"'}));
         assertThrows(IllegalArgumentException.class, () -> PluginMetadata.parse(new byte[PluginMetadata.MAX_BYTES + 1]));
     }
