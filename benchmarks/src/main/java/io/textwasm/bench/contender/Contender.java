@@ -66,9 +66,10 @@ public interface Contender {
             case "aot": return new TextwasmContender(io.textwasm.Backend.AOT);
             case "compiler": return new TextwasmContender(io.textwasm.Backend.COMPILER);
             case "interpreter": return new TextwasmContender(io.textwasm.Backend.INTERPRETER);
+            case "module": return new ModuleContender();
             case "icu4j": return new Icu4jContender();
             case "jdk": return new JavaTextContender();
-            default: throw new IllegalArgumentException("unknown contender '" + name + "' (expected aot, compiler, interpreter, icu4j or jdk)");
+            default: throw new IllegalArgumentException("unknown contender '" + name + "' (expected aot, compiler, interpreter, module, icu4j or jdk)");
         }
     }
 }

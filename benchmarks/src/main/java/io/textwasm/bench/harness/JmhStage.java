@@ -27,7 +27,7 @@ final class JmhStage {
     private static final String PKG = "io.textwasm.bench.jmh.";
 
     /** The JVM contenders, in table order. "jdk25" is java.text run in a JDK 25 fork. */
-    static final List<String> CONTENDERS = List.of("aot", "compiler", "interpreter", "icu4j", "jdk", "jdk25");
+    static final List<String> CONTENDERS = List.of("aot", "compiler", "interpreter", "module", "icu4j", "jdk", "jdk25");
 
     /** One Runner invocation. */
     record Job(String label, String benchmark, Map<String, List<String>> params, String op, String contender, int threads, Path jvm) {}
@@ -79,6 +79,9 @@ final class JmhStage {
                 String impl = c.equals("jdk25") ? "jdk" : c;
                 if (impl.equals("jdk") && op == Op.NORMALIZE_NFKC_CF) {
                     continue; // java.text has no NFKC_Casefold (see JavaTextContender.supports)
+                }
+                if (impl.equals("module") && op == Op.TRUNCATE) {
+                    continue; // no byte API for truncation (see ModuleContender.supports)
                 }
                 if (c.equals("jdk25") && (plan.quick || jdk25 == null)) {
                     continue; // a different JVM needs a fork; reported as not run

@@ -10,11 +10,16 @@ import java.util.Map;
 
 /** RESULTS.md: the tables, the targets and claims checked against them, and what could not run. */
 final class MarkdownReport {
-    /** Table columns, in order: the JVM contenders, then the same module elsewhere, then the ceiling. */
-    static final List<String> COLUMNS = List.of("aot", "compiler", "interpreter", "icu4j", "jdk", "jdk25", "node", "graalwasm", "native");
+    /**
+     * Table columns, in order: the JVM contenders, then the same module elsewhere, then the
+     * ceiling. The String API columns (AOT, compiler, interpreter) are the Java host with the
+     * module behind it; "module" is the byte API, where every call runs the module.
+     */
+    static final List<String> COLUMNS = List.of("aot", "compiler", "interpreter", "module", "icu4j", "jdk", "jdk25", "node", "graalwasm", "native");
 
     static final Map<String, String> TITLES = Map.of(
-            "aot", "textwasm AOT", "compiler", "textwasm compiler", "interpreter", "textwasm interpreter",
+            "aot", "textwasm AOT (String API)", "compiler", "textwasm compiler", "interpreter", "textwasm interpreter",
+            "module", "textwasm module alone (byte API, AOT)",
             "icu4j", "ICU4J 76.1", "jdk", "java.text (JDK 17)", "jdk25", "java.text (JDK 25)",
             "node", "Node (V8)", "graalwasm", "GraalWasm", "native", "native Rust");
 
@@ -85,6 +90,14 @@ final class MarkdownReport {
         line("- Node, native and GraalWasm: " + plan.describeExternal() + ", on the same corpus files and the same `.wasm` as the Java host.");
         line("- Throughput is **MB/s of UTF-8 input** (10^6 bytes per second). Ratios are throughput ratios from this run: "
                 + "above 1 means textwasm (AOT) is faster.");
+        line("- **What the textwasm columns measure.** `textwasm AOT (String API)` is `TextEngine`'s String methods: the Java "
+                + "host answers from the module's data where it can (text it proves stable, mappings and pieces it learnt from "
+                + "the module, word and cluster walks over the module's tables) and calls the module for the rest. "
+                + "`textwasm module alone (byte API, AOT)` runs the module on every call, as the CLI and other hosts do. "
+                + "The host's caches are filled by the first call and shared by the JVM, and each cell repeats one text "
+                + "made from a few hundred words, so later iterations find every piece learnt: text with many distinct "
+                + "pieces (Korean in NFD, for one) is much slower than these cells (benchmarks/README.md, \"Method\").");
+        noise();
         line("- Sizes are upper bounds: each text stops at the last whole sentence or word that fits (see `Corpus.java`).");
         line("- Sizes run: AOT, ICU4J, Node and native: " + String.join(", ", plan.sizes("aot", Op.COUNT_WORDS)) + "; "
                 + "java.text (JDK 17): " + String.join(", ", plan.sizes("jdk", Op.COUNT_WORDS)) + "; "
@@ -140,7 +153,7 @@ final class MarkdownReport {
         String size = summarySize();
         line("## Summary at " + size + " (MB/s; truncation in µs per call at the largest size)");
         line();
-        List<String> cols = List.of("aot", "icu4j", "jdk", "node", "graalwasm", "native");
+        List<String> cols = List.of("aot", "module", "icu4j", "jdk", "node", "graalwasm", "native");
         StringBuilder h = new StringBuilder("| operation | corpus |");
         StringBuilder sep = new StringBuilder("|---|---|");
         for (String c : cols) {
@@ -196,20 +209,53 @@ final class MarkdownReport {
         double[] q = ratioRange(op, other, corpora);
         String met = Double.isNaN(q[0]) ? "not measured" : q[0] >= goal ? "**met**" : q[1] >= goal ? "**partly** (not on every cell)" : "**not met**";
         StringBuilder cells = new StringBuilder();
+        int uncertain = 0;
+        int measured = 0;
         for (String corpus : corpora) {
             List<String> parts = new ArrayList<>();
             for (String size : sizesOf(op)) {
-                double a = ops(op, corpus, size, "aot");
-                double b = ops(op, corpus, size, other);
-                if (!Double.isNaN(a) && !Double.isNaN(b)) {
-                    parts.add(size + " " + ratio(a, b));
+                Measurement a = r.find(op, corpus, size, "aot");
+                Measurement b = r.find(op, corpus, size, other);
+                if (a != null && b != null) {
+                    measured++;
+                    // JMH's 99.9% intervals of both sides: could the verdict on this cell go either way?
+                    double low = (a.opsPerSec() - err(a)) / (b.opsPerSec() + err(b));
+                    double high = b.opsPerSec() > err(b) ? (a.opsPerSec() + err(a)) / (b.opsPerSec() - err(b)) : Double.POSITIVE_INFINITY;
+                    boolean noisy = low < goal && high >= goal;
+                    uncertain += noisy ? 1 : 0;
+                    parts.add(size + " " + ratio(a.opsPerSec(), b.opsPerSec()) + (noisy ? "?" : ""));
                 }
             }
             if (!parts.isEmpty()) {
                 cells.append(cells.length() == 0 ? "" : "; ").append(corpus).append(": ").append(String.join(", ", parts));
             }
         }
-        line("| " + what + " | " + ratio(q[0], 1) + " … " + ratio(q[1], 1) + " | " + met + " | " + cells + " |");
+        String noise = uncertain == 0 ? "" : " (" + uncertain + " of " + measured + " cells, marked ?, within the noise of the goal)";
+        line("| " + what + " | " + ratio(q[0], 1) + " … " + ratio(q[1], 1) + " | " + met + noise + " | " + cells + " |");
+    }
+
+    /** A measurement's error, or 0 where the harness has none (NaN from a single iteration). */
+    private static double err(Measurement m) {
+        return Double.isNaN(m.error()) || m.error() < 0 ? 0 : m.error();
+    }
+
+    /** How wide JMH's intervals were in this run: the median, and how many cells were wider than the score. */
+    private void noise() {
+        List<Double> relative = new ArrayList<>();
+        for (Measurement m : r.measurements) {
+            if (JmhStage.CONTENDERS.contains(m.contender()) && !Double.isNaN(m.error()) && m.opsPerSec() > 0) {
+                relative.add(m.error() / m.opsPerSec());
+            }
+        }
+        if (relative.isEmpty()) {
+            return;
+        }
+        relative.sort(null);
+        long wide = relative.stream().filter(x -> x > 1).count();
+        line("- **Noise.** JMH's 99.9% confidence intervals (" + plan.describeJmh() + "): the median is ±"
+                + Math.round(100 * relative.get(relative.size() / 2)) + "% of the score, and " + wide + " of " + relative.size()
+                + " JVM cells have an interval wider than the score itself. Each target below marks with ? the cells whose "
+                + "verdict the intervals of both sides could turn; read single ratios with that in mind.");
     }
 
     private void targets() {

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Benchmark)
 public class ContenderState {
-    @Param({"aot", "compiler", "interpreter", "icu4j", "jdk"})
+    @Param({"aot", "compiler", "interpreter", "module", "icu4j", "jdk"})
     public String contender;
 
     public Contender c;
