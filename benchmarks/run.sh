@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The cross-runtime comparison in one command (see benchmarks/README.md).
 #
-#   benchmarks/run.sh            full run, about 45 minutes on an idle 2-core machine: writes benchmarks/results/RESULTS.md,
+#   benchmarks/run.sh            full run, about an hour on an idle 2-core machine: writes benchmarks/results/RESULTS.md,
 #                                benchmarks/results/throughput.svg and (not committed) benchmarks/results/raw/
 #   benchmarks/run.sh --quick    smoke run, about a minute: every benchmark and contender once, no figure
 #                                worth reading; writes benchmarks/target/results-quick/
