@@ -7,7 +7,7 @@
 # Preferred is Debian's rustc 1.63 (the oldest version we promise, so CI builds with exactly it);
 # a rustup toolchain with the wasm32 target also works.
 
-APT_PACKAGES="rustc cargo libstd-rust-dev-wasm32 lld binaryen wabt brotli"
+APT_PACKAGES="rustc cargo libstd-rust-dev-wasm32 lld binaryen wabt brotli nodejs"
 
 has_wasm_std() { # $1 = rustc
   local sysroot
@@ -49,11 +49,19 @@ MSG
   exit 1
 }
 
-# Tools the test suites call (wasm-objdump, brotli) come from the same apt step.
+# Tools the test suites call come from the same apt step: wasm-objdump, wat2wasm and brotli (the
+# size report's oracles, called first: size-report is the first module of the build) and node
+# (the benchmarks' fidelity test runs the module under V8).
+has_test_tools() {
+  for tool in wasm-objdump wat2wasm brotli node; do
+    command -v "$tool" >/dev/null 2>&1 || return 1
+  done
+}
+
 require_test_tools() {
-  if command -v wasm-objdump >/dev/null 2>&1 && command -v brotli >/dev/null 2>&1 && command -v wat2wasm >/dev/null 2>&1; then return 0; fi
+  if has_test_tools; then return 0; fi
   install_toolchain || true
-  command -v wasm-objdump >/dev/null 2>&1 && command -v brotli >/dev/null 2>&1 || {
-    echo "textwasm: the tests need wasm-objdump, wat2wasm and brotli: sudo apt-get install wabt brotli" >&2; exit 1; }
+  has_test_tools || {
+    echo "textwasm: the tests need wasm-objdump, wat2wasm, brotli and node: sudo apt-get install wabt brotli nodejs" >&2; exit 1; }
 }
 

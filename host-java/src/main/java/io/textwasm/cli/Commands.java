@@ -1,6 +1,7 @@
 package io.textwasm.cli;
 
 import io.textwasm.Granularity;
+import io.textwasm.LimitExceededException;
 import io.textwasm.NormalizationForm;
 import io.textwasm.NormalizationOptions;
 import io.textwasm.TextEngine;
@@ -314,7 +315,7 @@ final class Commands {
                 }
             }
             if (buf.length >= TRUNCATION_READ_MAX) {
-                throw new UsageException(name + ": " + (TRUNCATION_READ_MAX >> 20) + " MiB read without a line feed or a space to stop at");
+                throw new LimitExceededException(name + ": " + (TRUNCATION_READ_MAX >> 20) + " MiB read without a line feed or a space to stop at");
             }
             buf = Arrays.copyOf(buf, (int) Math.min(TRUNCATION_READ_MAX, 2L * buf.length));
         }

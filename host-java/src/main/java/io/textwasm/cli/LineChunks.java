@@ -2,6 +2,7 @@ package io.textwasm.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import io.textwasm.LimitExceededException;
 import io.textwasm.internal.SegmentCuts;
 import java.util.Arrays;
 
@@ -21,14 +22,20 @@ final class LineChunks {
     }
 
     static void read(String name, InputStream in, Sink sink) throws IOException {
-        byte[] buf = new byte[CHUNK];
+        read(name, in, sink, MAX);
+    }
+
+    /** {@link #read(String, InputStream, Sink)} refusing a piece longer than {@code max} (tests use a small one). */
+    static void read(String name, InputStream in, Sink sink, int max) throws IOException {
+        byte[] buf = new byte[Math.min(CHUNK, max)];
         int have = 0;
         long base = 0;
         boolean eof = false;
         while (!eof) {
             if (have == buf.length) {
-                if (buf.length >= MAX) {
-                    throw new UsageException(name + ": more than " + (MAX >> 20) + " MiB without a line feed or a space to cut at");
+                if (buf.length >= max) {
+                    // The input's shape, not the command line, is at fault: status 1, as for bad UTF-8.
+                    throw new LimitExceededException(name + ": more than " + (max >> 20) + " MiB without a line feed or a space to cut at");
                 }
                 buf = Arrays.copyOf(buf, buf.length * 2);
             }

@@ -38,6 +38,16 @@ class LineChunksTest {
     }
 
     @Test
+    @DisplayName("a piece past the limit with no cut in it is refused as a limit (status 1), not a usage mistake")
+    void aPieceWithoutACutPastTheLimitIsALimit() {
+        byte[] in = new byte[3 << 20];
+        java.util.Arrays.fill(in, (byte) 'a');
+        io.textwasm.LimitExceededException e = org.junit.jupiter.api.Assertions.assertThrows(io.textwasm.LimitExceededException.class,
+                () -> LineChunks.read("in.txt", new ByteArrayInputStream(in), (buf, len, base) -> { }, 2 << 20));
+        assertEquals("in.txt: more than 2 MiB without a line feed or a space to cut at", e.getMessage());
+    }
+
+    @Test
     @DisplayName("a line longer than the buffer is cut after spaces, into chunks no larger than the buffer")
     void longLineIsCutAfterSpaces() throws IOException {
         byte[] in = longLine(5 * LineChunks.CHUNK);
