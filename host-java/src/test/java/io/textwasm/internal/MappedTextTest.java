@@ -108,12 +108,14 @@ class MappedTextTest {
     }
 
     @Test
-    @DisplayName("Hangul jamo compose in the host: L V, L V T and LV T pieces, and what is next to them")
+    @DisplayName("Hangul in the host: jamo compose (L V, L V T, LV T pieces), syllables decompose, and what is next to them")
     void hangulPieces() {
         check("\u1100\u1161 \u1100\u1161\u11A8 \uAC00\u11A8 \u1112\u1175\u11C2 \uD788\u11C2"); // each range's ends
         check("\u1100\u1161\u11A8\u11A8 \u1100\u1161\u0301 \u1100\u1161\u11A8\u302E"); // longer pieces: the core's
         check("\u1113\u1161 \u1100\u1176 \u1100\u1161\u11C3 \u115F\u1160\u11A8 \u1160\u1161"); // archaic jamo, fillers
         check("\u1161\u11A8 \u11A8 \uAC01\u11A8 x\u1100\u1161"); // a vowel or T alone, LVT before T, at the end
+        check("한국어 문장입니다 \uAC00\uD7A3\uAC01 힣\u0301 가\u302E각 ㅋ한"); // syllables under NFD and NFKD: their jamo
+        check("\u3131\uBD56\u11AB"); // a mapped code point (U+3131, U+1100 under NFKD) starts the piece: the core's
         // Random jamo, syllables and their neighbours, against the core in every form.
         char[] alphabet = {0x1100, 0x1112, 0x1113, 0x115F, 0x1160, 0x1161, 0x1175, 0x1176, 0x11A7, 0x11A8, 0x11C2, 0x11C3,
             0xAC00, 0xAC01, 0xD788, 0xD7A3, 0x3131, ' ', 'a', 0x0301, 0x302E};
@@ -121,8 +123,10 @@ class MappedTextTest {
         for (int k = 0; k < 1_000; k++) {
             StringBuilder b = new StringBuilder();
             for (int n = 1 + random.nextInt(12); n > 0; n--) {
-                b.append(random.nextInt(3) == 0 ? alphabet[random.nextInt(alphabet.length)]
-                        : (char) (random.nextBoolean() ? 0x1100 + random.nextInt(19) : random.nextBoolean() ? 0x1161 + random.nextInt(21) : 0x11A8 + random.nextInt(27)));
+                int kind = random.nextInt(5);
+                b.append(kind == 0 ? alphabet[random.nextInt(alphabet.length)]
+                        : kind == 1 ? (char) (0xAC00 + random.nextInt(11172)) // a syllable, any
+                        : (char) (kind == 2 ? 0x1100 + random.nextInt(19) : kind == 3 ? 0x1161 + random.nextInt(21) : 0x11A8 + random.nextInt(27)));
             }
             check(b.toString());
         }
