@@ -30,6 +30,25 @@ final class MachineInfo {
         m.put("JMH", pomVersion("org.openjdk.jmh", "jmh-core"));
         m.put("textwasm", pomVersion("io.textwasm", "textwasm") + ", Unicode " + io.textwasm.TextEngine.UNICODE_VERSION);
         m.put("textwasm.wasm", String.format("%,d bytes, sha256 %s", ws.wasmBytes.length, ws.wasmSha256()));
+        m.put("source", commit(ws.repo()));
+    }
+
+    /**
+     * The checkout the harness ran from, and whether it had uncommitted changes. The jars measured
+     * are those in ~/.m2 unless run.sh --build rebuilt them from this checkout (benchmarks/README).
+     */
+    static String commit(Path repo) {
+        try {
+            Tools.Run head = Tools.run(java.util.List.of("git", "-C", repo.toString(), "rev-parse", "--short", "HEAD"), null, 30);
+            Tools.Run status = Tools.run(java.util.List.of("git", "-C", repo.toString(), "status", "--porcelain", "--untracked-files=no"), null, 30);
+            String sha = head.stdout().strip();
+            if (sha.isEmpty()) {
+                return "not a git checkout";
+            }
+            return "commit " + sha + (status.stdout().isBlank() ? "" : ", with uncommitted changes");
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** The newest Unicode version java.lang.Character knows, probed by a code point each version added. */
