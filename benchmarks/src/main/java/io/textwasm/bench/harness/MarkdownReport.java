@@ -188,10 +188,28 @@ final class MarkdownReport {
     }
 
     /** Min and max of aot ÷ other over every corpus and size both ran. */
+    /**
+     * Cells left out of the targets' ranges and verdicts, with the reason: not a throughput
+     * (HotSpot removes the English NFC scan for a Latin-1 String, and isNormalized on French NFD
+     * stops at the first accent on both sides), or not the same answer (ICU segments Japanese
+     * and Korean with dictionaries, UAX #29 does not). Their ratios are still listed.
+     */
+    static final Map<String, String> SET_ASIDE = Map.of(
+            "normalize-nfc|english", "constant time",
+            "is-normalized-nfc|english", "constant time",
+            "is-normalized-nfc|french-nfd", "early exit",
+            "count-words|japanese", "different answers",
+            "count-words|korean", "different answers",
+            "tokenize|japanese", "different answers",
+            "tokenize|korean", "different answers");
+
     private double[] ratioRange(String op, String other, List<String> corpora) {
         double min = Double.NaN;
         double max = Double.NaN;
         for (String corpus : corpora) {
+            if (SET_ASIDE.containsKey(op + "|" + corpus)) {
+                continue;
+            }
             for (String size : sizesOf(op)) {
                 double a = ops(op, corpus, size, "aot");
                 double b = ops(op, corpus, size, other);
@@ -211,7 +229,12 @@ final class MarkdownReport {
         StringBuilder cells = new StringBuilder();
         int uncertain = 0;
         int measured = 0;
+        List<String> asideNotes = new ArrayList<>();
         for (String corpus : corpora) {
+            String aside = SET_ASIDE.get(op + "|" + corpus);
+            if (aside != null) {
+                asideNotes.add(corpus + " (" + aside + ")");
+            }
             List<String> parts = new ArrayList<>();
             for (String size : sizesOf(op)) {
                 Measurement a = r.find(op, corpus, size, "aot");
@@ -221,16 +244,19 @@ final class MarkdownReport {
                     // JMH's 99.9% intervals of both sides: could the verdict on this cell go either way?
                     double low = (a.opsPerSec() - err(a)) / (b.opsPerSec() + err(b));
                     double high = b.opsPerSec() > err(b) ? (a.opsPerSec() + err(a)) / (b.opsPerSec() - err(b)) : Double.POSITIVE_INFINITY;
-                    boolean noisy = low < goal && high >= goal;
+                    boolean noisy = aside == null && low < goal && high >= goal;
                     uncertain += noisy ? 1 : 0;
+                    measured -= aside != null ? 1 : 0;
                     parts.add(size + " " + ratio(a.opsPerSec(), b.opsPerSec()) + (noisy ? "?" : ""));
                 }
             }
             if (!parts.isEmpty()) {
-                cells.append(cells.length() == 0 ? "" : "; ").append(corpus).append(": ").append(String.join(", ", parts));
+                cells.append(cells.length() == 0 ? "" : "; ").append(corpus).append(aside != null ? " [set aside]" : "")
+                        .append(": ").append(String.join(", ", parts));
             }
         }
-        String noise = uncertain == 0 ? "" : " (" + uncertain + " of " + measured + " cells, marked ?, within the noise of the goal)";
+        String noise = (uncertain == 0 ? "" : " (" + uncertain + " of " + measured + " cells, marked ?, within the noise of the goal)")
+                + (asideNotes.isEmpty() ? "" : "; set aside: " + String.join(", ", asideNotes));
         line("| " + what + " | " + ratio(q[0], 1) + " … " + ratio(q[1], 1) + " | " + met + noise + " | " + cells + " |");
     }
 
