@@ -464,7 +464,8 @@ public final class TextEngine implements AutoCloseable {
                 return s;
             }
             if (cut >= 0) {
-                return s.substring(0, cut) + t.ellipsis();
+                // Without an ellipsis, the substring itself: a concatenation would copy it again.
+                return t.ellipsis().isEmpty() ? s.substring(0, cut) : s.substring(0, cut) + t.ellipsis();
             }
         }
         // A prefix long enough to hold the budget plus lookahead; grown if the core asks.

@@ -264,6 +264,69 @@ public final class SimpleClusters {
         return OTHER;
     }
 
+    /** How far back from the budget's end {@link #cutNearBudget} looks for a certain boundary. */
+    private static final int NEAR = 32;
+
+    /**
+     * {@link #cut} for a size unit, decided next to the budget's end instead of by walking from
+     * the start, as ICU4J's users do with isBoundary and preceding (its truncation took 0.33 us on
+     * 1 MB of English, the walk 1.6 us); -1 when the code points there do not settle it, and the
+     * walk must. From the budget's end it steps back over positions that are certainly not
+     * boundaries to the first that certainly is; any position it cannot tell stops it, so the
+     * prefix it returns is the longest, as the walk's.
+     */
+    private static int cutNearBudget(String s, int unit, long budget, byte[] classes) {
+        int n = s.length();
+        int end = budgetEnd(s, unit, budget);
+        if (end >= n || end <= 0) {
+            return -1;
+        }
+        int p = end;
+        for (int step = 0; step < NEAR && p > 0; step++) {
+            int before = p >= 2 && Character.isLowSurrogate(s.charAt(p - 1)) && Character.isHighSurrogate(s.charAt(p - 2)) ? p - 2 : p - 1;
+            int a = shortcutAt(s, before, classes) & 7;
+            int b = shortcutAt(s, p, classes) & 7;
+            if ((b == BASE || b == PICTO) && (1 << a & CERTAIN_BEFORE_STARTER) != 0) {
+                // GB999: no rule joins these (GB9c needs a consonant after, GB11 a ZWJ before,
+                // GB6-GB8 jamo, GB3-GB5 CR or a control on the right, GB12-GB13 two indicators).
+                return p;
+            }
+            if ((b == EXTEND || b == SPACING_MARK || b == ZWJ) && (1 << a & JOINED_BY_MARKS) != 0) {
+                p = before; // GB9, GB9a: a mark joins what precedes it unless that is a control (GB4)
+                continue;
+            }
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Left sides after which a base or pictograph certainly starts a cluster. */
+    private static final int CERTAIN_BEFORE_STARTER = 1 << SIMPLE | 1 << BASE | 1 << PICTO | 1 << EXTEND | 1 << SPACING_MARK;
+    /** Left sides that are certainly not a control (GB4), so a mark after them joins them. */
+    private static final int JOINED_BY_MARKS = 1 << BASE | 1 << PICTO | 1 << RI | 1 << EXTEND | 1 << SPACING_MARK | 1 << ZWJ;
+
+    /**
+     * The largest index whose prefix is at most {@code budget} in {@code unit}, never inside a
+     * surrogate pair (an unpaired surrogate counts as U+FFFD: three UTF-8 bytes, one unit, one
+     * code point, as the core sees it). Reads only up to the budget.
+     */
+    static int budgetEnd(String s, int unit, long budget) {
+        int n = s.length();
+        long size = 0;
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
+            long k = unit == UTF8_BYTES ? (pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3) : unit == UTF16_UNITS ? (pair ? 2 : 1) : 1;
+            if (size + k > budget) {
+                return i;
+            }
+            size += k;
+            i += pair ? 2 : 1;
+        }
+        return n;
+    }
+
     /** Units of {@link #cut}, as the ABI numbers them (Truncation.Unit). */
     public static final int UTF8_BYTES = 0;
     public static final int UTF16_UNITS = 1;
@@ -281,6 +344,12 @@ public final class SimpleClusters {
     public int cut(String s, int unit, long limit, long budget) {
         byte[] classes = tables.classes();
         int n = s.length();
+        if (unit != GRAPHEMES) {
+            int near = cutNearBudget(s, unit, budget, classes);
+            if (near >= 0) {
+                return near;
+            }
+        }
         long stopAbove = unit == GRAPHEMES ? limit : budget;
         // Past this many UTF-16 units the core decides (it bounds its own reading of a long cluster).
         long readCap = 8 * stopAbove + 256;
