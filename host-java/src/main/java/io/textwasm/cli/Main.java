@@ -3,12 +3,12 @@ package io.textwasm.cli;
 import io.textwasm.Backend;
 import io.textwasm.TextEngine;
 import io.textwasm.TextwasmException;
+import io.textwasm.size.cli.FailingStdout;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ public final class Main {
         // System.out encodes with the locale's charset (US-ASCII under LANG=C turned every other
         // character into '?'). Buffered without autoflush: System.out flushes at every line,
         // which made tokenize one write(2) per token (a 20 MB file took 17 s, 13 s of it writes).
-        PrintStream out = new PrintStream(new BufferedOutputStream(new Stdout(), 1 << 16), false, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FailingStdout(OutputFailed::new), 1 << 16), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, System.in, out, err);
         try {
@@ -64,29 +64,6 @@ public final class Main {
         }
         err.flush();
         System.exit(code);
-    }
-
-    /**
-     * Standard output that fails loudly. PrintStream swallows write errors, so when the reader
-     * went away (`textwasm tokenize big.txt | head -1`) every command kept working to the end of
-     * its input, and on an endless one forever. A failed write now ends the command.
-     */
-    static final class Stdout extends OutputStream {
-        private final FileOutputStream out = new FileOutputStream(FileDescriptor.out);
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                throw new OutputFailed(e);
-            }
-        }
     }
 
     /** A write to standard output failed; unchecked so that PrintStream lets it through. */

@@ -1,9 +1,5 @@
 package io.textwasm.size.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +17,7 @@ final class Output {
 
     /** System.out's file descriptor, as a stream whose write errors are thrown with the system's message. */
     static PrintStream stdout() {
-        return new PrintStream(new FailingStdout(), false, StandardCharsets.UTF_8);
+        return new PrintStream(new FailingStdout(e -> new UncheckedIOException(e.getMessage(), e)), false, StandardCharsets.UTF_8);
     }
 
     /**
@@ -54,24 +50,6 @@ final class Output {
         /** The reader went away ({@code ... | head}): the run ends quietly, as {@code cat}'s does. */
         boolean closedPipe() {
             return getMessage().contains("Broken pipe");
-        }
-    }
-
-    private static final class FailingStdout extends OutputStream {
-        private final FileOutputStream out = new FileOutputStream(FileDescriptor.out);
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e.getMessage(), e);
-            }
         }
     }
 }
