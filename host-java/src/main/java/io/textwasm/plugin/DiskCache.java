@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -100,9 +101,14 @@ final class DiskCache implements Cache {
             throw new IOException("others may write to it (" + PosixFilePermissions.toString(perms)
                     + "); compiled code is loaded from there, so use a directory only you can write");
         }
-        UserPrincipal me = real.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+        UserPrincipal me;
+        try {
+            me = real.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+        } catch (UserPrincipalNotFoundException e) {
+            me = null; // a user without a passwd entry (some containers): the mode bits must do
+        }
         UserPrincipal owner = Files.getOwner(real);
-        if (!owner.equals(me)) {
+        if (me != null && !owner.equals(me)) {
             throw new IOException("it belongs to " + owner.getName() + ", not to " + me.getName()
                     + "; compiled code is loaded from there, so use a directory of your own");
         }
