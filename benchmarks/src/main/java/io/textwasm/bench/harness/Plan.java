@@ -185,8 +185,8 @@ final class Plan {
     String describeJmh() {
         return quick
                 ? "quick smoke run: JMH in-process (-f 0), no warm-up, one 1 ms iteration; figures are meaningless"
-                : String.format("JMH %d fork per cell; warm-up %d × %d ms for the Chicory-generated backends (AOT, runtime compiler), "
-                        + "%d × %d ms for the others; then %d measured iterations of %d ms", forks, wasmWarmupIterations, wasmWarmupMillis,
+                : String.format("JMH %d fork per cell; warm-up %d × %d ms for every contender (%d × %d ms for the UTF-8 baselines); "
+                        + "then %d measured iterations of %d ms", forks, wasmWarmupIterations, wasmWarmupMillis,
                         warmupIterations, warmupMillis, iterations, iterationMillis);
     }
 
