@@ -308,9 +308,10 @@ public final class SimpleClusters {
     /**
      * The largest index whose prefix is at most {@code budget} in {@code unit}, never inside a
      * surrogate pair (an unpaired surrogate counts as U+FFFD: three UTF-8 bytes, one unit, one
-     * code point, as the core sees it). Reads only up to the budget.
+     * code point, as the core sees it). Reads only up to the budget. Public for the benchmarks,
+     * whose ICU4J and java.text truncation contenders start from the same budget end.
      */
-    static int budgetEnd(String s, int unit, long budget) {
+    public static int budgetEnd(String s, int unit, long budget) {
         int n = s.length();
         long size = 0;
         int i = 0;

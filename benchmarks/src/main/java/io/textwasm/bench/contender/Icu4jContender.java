@@ -8,6 +8,7 @@ import com.ibm.icu.util.ULocale;
 import io.textwasm.NormalizationForm;
 import io.textwasm.Token;
 import io.textwasm.TokenKind;
+import io.textwasm.internal.SimpleClusters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,7 +120,7 @@ public final class Icu4jContender implements Contender {
         // before it (isBoundary, preceding), so only the text around the cut is segmented. (This
         // contender walked every cluster up to the budget before 2026-11-27, which an outside
         // review rightly called a straw man: 280 next() calls where two suffice.)
-        int end = Utf8Budget.prefixEnd(s, maxBytes);
+        int end = SimpleClusters.budgetEnd(s, SimpleClusters.UTF8_BYTES, maxBytes);
         if (end == s.length()) {
             return s;
         }
