@@ -75,14 +75,15 @@ fn init(e: &mut Engine) -> bool {
     e.ready
 }
 
+/// The size of linear memory, in 64 bits: at 65,536 pages it does not fit a wasm32 `usize`.
 #[cfg(target_arch = "wasm32")]
-fn memory_bytes() -> usize {
-    core::arch::wasm32::memory_size(0) << 16
+fn memory_bytes() -> u64 {
+    (core::arch::wasm32::memory_size(0) as u64) << 16
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn memory_bytes() -> usize {
-    usize::MAX
+fn memory_bytes() -> u64 {
+    u64::MAX
 }
 
 fn overlaps(a: usize, alen: usize, b: *const u8, blen: usize) -> bool {
@@ -94,12 +95,13 @@ fn overlaps(a: usize, alen: usize, b: *const u8, blen: usize) -> bool {
 /// the operation writes.
 fn input<'a>(e: &Engine, ptr: i32, len: i32) -> Result<&'a [u8], i32> {
     let (p, n) = (ptr as u32 as usize, len as u32 as usize);
-    if len < 0 || p.checked_add(n).map_or(true, |end| end > memory_bytes()) || (p == 0 && n != 0) {
+    if len < 0 || p.checked_add(n).map_or(true, |end| end as u64 > memory_bytes()) || (p == 0 && n != 0) {
         return Err(BAD_POINTER);
     }
     if overlaps(p, n, e.out.as_ptr(), e.out.capacity())
         || overlaps(p, n, e.words.as_ptr() as *const u8, e.words.capacity() * 4)
         || overlaps(p, n, e.scratch.seg.as_ptr() as *const u8, e.scratch.seg.capacity() * 4)
+        || overlaps(p, n, e.scratch.sort.as_ptr() as *const u8, e.scratch.sort.capacity() * 4)
     {
         return Err(BAD_POINTER);
     }
@@ -111,9 +113,13 @@ fn input<'a>(e: &Engine, ptr: i32, len: i32) -> Result<&'a [u8], i32> {
     Ok(unsafe { core::slice::from_raw_parts(p as *const u8, n) })
 }
 
-/// Common prologue: reset the result block, release oversized buffers, initialise, check input.
+/// Common prologue: reset the result block, check the input, release oversized buffers,
+/// initialise. The input is checked against the buffers before any is released: a released
+/// buffer is reused by the next large allocation, so input left in one (the previous call's
+/// output, passed back) would be overwritten while it is read.
 fn begin<'a>(e: &mut Engine, ptr: i32, len: i32) -> Result<&'a [u8], i32> {
     e.result = [0; RESULT_WORDS];
+    let s = input(e, ptr, len)?;
     e.out.shrink_if_over(KEEP_BYTES);
     e.words.shrink_if_over(KEEP_BYTES / 4);
     e.scratch.seg.shrink_if_over(KEEP_BYTES / 4);
@@ -121,7 +127,7 @@ fn begin<'a>(e: &mut Engine, ptr: i32, len: i32) -> Result<&'a [u8], i32> {
     if !init(e) {
         return Err(OUT_OF_MEMORY);
     }
-    input(e, ptr, len)
+    Ok(s)
 }
 
 #[no_mangle]
@@ -150,14 +156,12 @@ pub extern "C" fn tw_alloc(size: i32) -> i32 {
     buf::alloc(size as usize) as usize as i32
 }
 
-/// Frees a block from `tw_alloc`. Pointers that did not come from `tw_alloc` must not be passed;
-/// 0 is ignored.
+/// Frees a block from `tw_alloc`. Anything else (0, a block already freed, an address that is
+/// not a live block) is ignored: `buf::free` checks the block's header.
 #[no_mangle]
 pub extern "C" fn tw_free(ptr: i32) {
-    if ptr != 0 && (ptr as u32 as usize) < memory_bytes() {
-        // Safe under the documented contract: ptr came from tw_alloc.
-        unsafe { buf::free(ptr as u32 as usize as *mut u8) }
-    }
+    // Safe because `free` validates the pointer before it touches memory (wasm32).
+    unsafe { buf::free(ptr as u32 as usize as *mut u8) }
 }
 
 /// Operation numbers for `tw_call`.

@@ -26,6 +26,11 @@ mod imp {
     // so power-of-two rounding would cost up to half of the instance's memory.
     const LARGE: usize = 16 << 10;
     const LARGE_FROM: usize = 64 << 10;
+    // The header's second word while a block is allocated; cleared (small) or replaced by the
+    // free-list link, an even address (large), when it is freed. `free` ignores a pointer
+    // without it, so a host's double free or stray pointer cannot corrupt the free lists (a
+    // block on a list twice made the first-fit loop cycle forever).
+    const LIVE: usize = 0x7477_a11d;
 
     extern "C" {
         // Defined by wasm-ld: the first byte after static data and the stack.
@@ -56,8 +61,13 @@ mod imp {
                 BUMP = (&__heap_base as *const u8 as usize + 15) & !15;
                 LIMIT = core::arch::wasm32::memory_size(0) << 16;
             }
-            if BUMP + need > LIMIT {
-                let pages = (BUMP + need - LIMIT + 0xFFFF) >> 16;
+            // Near 4 GiB the sum would wrap and pass the test below.
+            let end = match BUMP.checked_add(need) {
+                Some(end) => end,
+                None => return 0,
+            };
+            if end > LIMIT {
+                let pages = (end - LIMIT + 0xFFFF) >> 16;
                 if core::arch::wasm32::memory_grow(0, pages) == usize::MAX {
                     return 0;
                 }
@@ -114,19 +124,23 @@ mod imp {
                 *(b as *mut u32) = class;
                 b
             };
+            *((block + 4) as *mut usize) = LIVE;
             (block + HEADER) as *mut u8
         }
     }
 
     /// # Safety
-    /// `p` must come from [`alloc`] and not have been freed.
+    /// `p` should come from [`alloc`]; anything else (null, a freed block, an address outside
+    /// the heap or not at a block) is ignored.
     pub unsafe fn free(p: *mut u8) {
-        if p.is_null() {
-            return;
-        }
-        // Safe by the caller's contract: the header sits 8 bytes before every block we hand out.
+        // Safe because the block is checked to lie in the heap handed out so far before its
+        // header is read; blocks start 16-aligned.
         unsafe {
-            let block = p as usize - HEADER;
+            let block = (p as usize).wrapping_sub(HEADER);
+            if block & 15 != 0 || block < (&__heap_base as *const u8 as usize) || block >= BUMP || *((block + 4) as *const usize) != LIVE {
+                return;
+            }
+            *((block + 4) as *mut usize) = 0;
             let word = *(block as *const u32) as usize;
             if word >= LARGE_FROM {
                 // Large: the size stays in the first word, the link goes in the second.

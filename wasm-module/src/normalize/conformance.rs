@@ -137,6 +137,10 @@ fn chunking_never_changes_results() {
         "\u{1E9B}\u{323} İstanbul ß ẞ ΐ ᾳ\u{301} \u{E0001}tag\u{200B}x",
         // Whitespace runs, marks on whitespace, and compatibility mappings that start with a space.
         "\u{3000}\u{3000}a \u{301}  \u{B4}\u{B4} \u{A0}\u{2000}\n\n\t\u{85}b\u{200B} \u{1680}\u{2028}\u{7}\r  ",
+        // Stable at the start under every option, so the first chunk comes back unchanged and
+        // the whitespace state alone tells the next chunk that text was written ("ab " + " cd").
+        "ab  cd e\u{301}  fin",
+        "plain words only",
     ];
     for s in samples {
         for flags in [0, 1, 2, 3, 4, OPT_CASEFOLD, 2 | OPT_CASEFOLD | OPT_COLLAPSE_WS, 4 | OPT_COLLAPSE_WS | OPT_STRIP_CONTROLS] {

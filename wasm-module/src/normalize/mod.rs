@@ -577,6 +577,13 @@ pub fn normalize(d: &NormData, s: &[u8], o: &Opts, ws_in: u32, out: &mut Buf<u8>
         }
         sc.ws.emitted = true;
     }
+    if !changed && !s.is_empty() {
+        // Unchanged text was not copied, but it is output all the same: under collapsing it
+        // cannot be whitespace alone unless text was emitted before (leading whitespace is
+        // trimmed, which is a change), so text has now been emitted. Without this, the next
+        // chunk's leading space was trimmed as if it began the text ("ab " + " cd" gave "abcd").
+        sc.ws.emitted = true;
+    }
     if !o.partial {
         sc.ws.pending = false; // trailing whitespace is trimmed
     }

@@ -213,8 +213,14 @@ pub fn count_words(d: &SegData, s: &[u8], lossy: bool) -> Result<u32, Error> {
             state = e & 7;
             i += width;
         }
-        // `Words` from the last sure boundary to the next boundary (or the end).
+        // `Words` from the last sure boundary to the first boundary past the code point the
+        // automaton stopped at (or the end). Not just the first boundary: code points that never
+        // mark a start (`P`) may lie between the mark and the stop, and restarting the automaton
+        // before the stop would read them again each round (quadratic on a run of emoji).
         n = n_at_mark;
+        let stop = i;
+        #[cfg(test)]
+        tests::HANDOVERS.with(|h| h.set(h.get() + 1));
         let mut w = Words::new(d, s, lossy, false);
         w.pos = mark;
         loop {
@@ -228,7 +234,7 @@ pub fn count_words(d: &SegData, s: &[u8], lossy: bool) -> Result<u32, Error> {
                 n += 1;
             }
             w.kinds = 0;
-            if w.pos < s.len() {
+            if w.pos > stop && w.pos < s.len() {
                 break;
             }
         }
@@ -241,6 +247,11 @@ mod tests {
     use super::*;
     use crate::segment::conformance::data;
     use crate::text::{counts_as_word, segment_kind};
+
+    thread_local! {
+        /// How many times `count_words` handed the text over to `Words` (this thread).
+        pub static HANDOVERS: core::cell::Cell<usize> = core::cell::Cell::new(0);
+    }
 
     /// The count `Words` alone gives: the definition the automaton must match.
     fn reference(d: &SegData, s: &[u8], lossy: bool) -> Result<u32, Error> {
@@ -277,6 +288,20 @@ mod tests {
                 s.push_str(POOL[(seed % POOL.len() as u64) as usize]);
             }
             assert_eq!(count_words(d, s.as_bytes(), false), reference(d, s.as_bytes(), false), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn runs_that_never_mark_a_start_are_read_once() {
+        // Emoji and regional indicators (`P`) never mark a start, so the hand-over for the
+        // letter after them begins at the run's start. It used to stop at the first boundary
+        // in the run, and the automaton read the rest again: one hand-over per emoji.
+        let d = data();
+        for unit in ["\u{1F600}", "\u{1F1E6}", "\u{1F600} ", "\u{1F1E6}\u{1F1E7}"] {
+            let s = unit.repeat(5_000) + "\u{05D0} ok";
+            HANDOVERS.with(|h| h.set(0));
+            assert_eq!(count_words(d, s.as_bytes(), false), reference(d, s.as_bytes(), false), "{:?}", unit);
+            assert!(HANDOVERS.with(|h| h.get()) <= 2, "{:?}: {} hand-overs", unit, HANDOVERS.with(|h| h.get()));
         }
     }
 

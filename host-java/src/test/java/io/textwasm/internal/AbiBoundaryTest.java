@@ -78,6 +78,56 @@ class AbiBoundaryTest {
     }
 
     @Test
+    void aLargeOutputPassedBackIsRefusedToo() {
+        // Outputs over 1 MiB are released at the start of the next call, and the next large
+        // allocation reuses them: the input check must come first, or segmenting the previous
+        // output overwrote it while it was read.
+        String text = "e\u0301".repeat(600_000);
+        int p = put(text);
+        assertEquals(Abi.OK, call(Abi.OP_NORMALIZE, p, 1_800_000, 0, 0, 0));
+        int out = memory.readInt(result);
+        int outLen = memory.readInt(result + 4);
+        assertEquals(1_200_000, outLen);
+        assertEquals(Abi.BAD_POINTER, call(Abi.OP_SEGMENT, out, outLen, 0, 0, 0));
+        assertEquals(Abi.BAD_POINTER, call(Abi.OP_NORMALIZE, out, outLen, 1, 0, 0));
+        instance.export("tw_free").apply(p);
+    }
+
+    @Test
+    void freeingWhatIsNotALiveBlockIsIgnored() {
+        ExportFunction alloc = instance.export("tw_alloc");
+        ExportFunction free = instance.export("tw_free");
+        // Addresses below 8 used to wrap to a header read past the end of memory (a trap).
+        for (int bad : new int[] {1, 4, 7, -1, Integer.MIN_VALUE, memory.pages() * 65536 - 4}) {
+            free.apply(bad);
+        }
+        // A double free of a large block put it on the free list twice: the list then cycled,
+        // and the next large allocation that did not fit it looped forever.
+        int big = (int) alloc.apply(100_000)[0];
+        free.apply(big);
+        free.apply(big);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            int larger = (int) alloc.apply(200_000)[0];
+            int a = (int) alloc.apply(100_000)[0];
+            int b = (int) alloc.apply(100_000)[0];
+            assertTrue(larger != 0 && a != 0 && b != 0 && a != b, larger + " " + a + " " + b);
+            free.apply(larger);
+            free.apply(a);
+            free.apply(b);
+        });
+        // Small blocks too: a double free would hand the same block out twice.
+        int s = (int) alloc.apply(40)[0];
+        free.apply(s);
+        free.apply(s);
+        int x = (int) alloc.apply(40)[0];
+        int y = (int) alloc.apply(40)[0];
+        assertTrue(x != y, x + " " + y);
+        int p = put("Cafe\u0301");
+        assertEquals(Abi.OK, call(Abi.OP_NORMALIZE, p, 6, 0, 0, 0));
+        assertEquals("Café", memory.readString(memory.readInt(result), memory.readInt(result + 4)));
+    }
+
+    @Test
     void unknownOperationsFlagsAndArgumentsAreRefused() {
         int p = put("text");
         assertEquals(Abi.BAD_ARGUMENT, call(99, p, 4, 0, 0, 0));
