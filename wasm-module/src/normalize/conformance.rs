@@ -153,6 +153,59 @@ fn chunking_never_changes_results() {
     }
 }
 
+/// Normalizes `bytes` as a stream does, in calls over `chunk` new bytes each with the unconsumed
+/// rest carried; the output, or the first error's offset in the stream.
+fn stream_bytes(bytes: &[u8], flags: u32, chunk: usize) -> Result<Vec<u8>, usize> {
+    let mut out = Vec::new();
+    let (mut base, mut carried, mut ws) = (0, Vec::new(), 0);
+    for piece in bytes.chunks(chunk) {
+        carried.extend_from_slice(piece);
+        let last = base + carried.len() == bytes.len();
+        let o = Opts::from_flags(flags | if last { 0 } else { OPT_PARTIAL }).unwrap();
+        let mut buf = Buf::new();
+        let r = SCRATCH.with(|sc| normalize(data(), &carried, &o, ws, &mut buf, &mut sc.borrow_mut()));
+        let r = match r {
+            Ok(r) => r,
+            Err(Error::InvalidUtf8(at)) => return Err(base + at),
+            Err(e) => panic!("{:?}", e),
+        };
+        out.extend_from_slice(if r.changed { buf.as_slice() } else { &carried[..r.consumed] });
+        ws = r.ws;
+        carried.drain(..r.consumed);
+        base += r.consumed;
+    }
+    assert!(carried.is_empty());
+    Ok(out)
+}
+
+#[test]
+fn runs_of_ill_formed_bytes_leave_cut_points() {
+    // A long run of bytes that are never well-formed had no cut point: a stream buffered it all
+    // and failed with "no place to cut" instead of naming the error or replacing the bytes.
+    let mut bytes = b"ok ".to_vec();
+    bytes.extend(std::iter::repeat(0x80).take(5_000));
+    bytes.extend_from_slice(b"\xE2(\xFF\xC3 e\xCC\x81 end");
+    let whole = Opts::from_flags(OPT_LOSSY).unwrap();
+    let mut expected = Buf::new();
+    let r = SCRATCH.with(|sc| normalize(data(), &bytes, &whole, 0, &mut expected, &mut sc.borrow_mut())).unwrap();
+    assert!(r.changed);
+    for chunk in [1, 2, 3, 7, 64, 1000] {
+        // Each call must consume nearly all it is given, never carry the run.
+        assert_eq!(stream_bytes(&bytes, OPT_LOSSY, chunk).as_deref(), Ok(expected.as_slice()), "chunk {}", chunk);
+        assert_eq!(stream_bytes(&bytes, 0, chunk), Err(3), "chunk {}", chunk);
+    }
+    let o = Opts::from_flags(OPT_PARTIAL | OPT_LOSSY).unwrap();
+    let run = vec![0x80u8; 4096];
+    let r = SCRATCH.with(|sc| normalize(data(), &run, &o, 0, &mut Buf::new(), &mut sc.borrow_mut())).unwrap();
+    assert_eq!(r.consumed, 4095);
+    let strict = Opts::from_flags(OPT_PARTIAL).unwrap();
+    let r = SCRATCH.with(|sc| normalize(data(), &run, &strict, 0, &mut Buf::new(), &mut sc.borrow_mut()));
+    assert!(matches!(r, Err(Error::InvalidUtf8(0))), "{:?}", r.map(|r| r.consumed));
+    // A sequence cut by the end of the chunk is not an error yet, and not a cut point either.
+    let r = SCRATCH.with(|sc| normalize(data(), "e\u{301}".as_bytes().get(..2).unwrap(), &strict, 0, &mut Buf::new(), &mut sc.borrow_mut())).unwrap();
+    assert_eq!(r.consumed, 0);
+}
+
 #[test]
 fn fast_path_both_sides() {
     // Stable ASCII is recognised without change; the byte after the fast path must still be seen.

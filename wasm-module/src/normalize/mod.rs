@@ -410,16 +410,29 @@ fn push_mapping(d: &NormData, o: &Opts, c: u32, r: &Rec, seg: &mut Buf<u32>) -> 
 
 /// Start of the last position in `s` before which the text can be cut without changing the
 /// result, for streaming; 0 when there is none.
+///
+/// Ill-formed bytes that no later byte can make well-formed (a sequence broken before the end of
+/// `s`, or a continuation byte with three more before it, which no lead byte reaches) count too,
+/// or a long run of them would leave no cut at all: where the caller stops at an error, the cut
+/// is just after them, so the call reports it; where it replaces them, U+FFFD combines with
+/// nothing before it, so the cut is before them, as before any starter.
 fn last_boundary(d: &NormData, s: &[u8], o: &Opts) -> usize {
     let mut k = s.len();
     while k > 0 {
         k -= 1;
         let b = s.get(k).copied().unwrap_or(0x80);
-        if b & 0xC0 == 0x80 {
+        let (c, n) = if b & 0xC0 != 0x80 {
+            utf8::decode(s, k)
+        } else if k >= 3 && s.get(k - 3..k).map_or(false, |p| p.iter().all(|&x| x & 0xC0 == 0x80)) {
+            (utf8::INVALID, 0) // a lone continuation byte, as the decoder reads it
+        } else {
             continue;
-        }
-        let (c, n) = utf8::decode(s, k);
-        if c != utf8::INVALID && k + n <= s.len() && o.boundary(d, c, &d.rec(c)) {
+        };
+        if c == utf8::INVALID {
+            if k + n < s.len() {
+                return if o.lossy { k } else { k + 1 };
+            }
+        } else if k + n <= s.len() && o.boundary(d, c, &d.rec(c)) {
             return k;
         }
     }
