@@ -50,6 +50,11 @@ final class DiskCache implements Cache {
 
     /** Opens (creating if needed) the cache under {@code root}; throws IllegalArgumentException if it is unsafe or unusable. */
     static DiskCache open(Path root) {
+        return open(root, System.getProperty("user.name"));
+    }
+
+    /** {@link #open(Path)} as the user {@code userName} (the tests name another user, or one without a passwd entry). */
+    static DiskCache open(Path root, String userName) {
         String version = chicoryVersion();
         if (version == null) {
             throw new IllegalArgumentException("cannot tell which Chicory version is running, so compiled plugins cannot be cached safely");
@@ -60,9 +65,9 @@ final class DiskCache implements Cache {
         }
         try {
             createPrivate(root);
-            refuseShared(root);
+            refuseShared(root, userName);
             createPrivate(dir);
-            refuseShared(dir);
+            refuseShared(dir, userName);
         } catch (IOException e) {
             throw new IllegalArgumentException("plugin cache directory " + root + ": " + e.getMessage(), e);
         }
@@ -90,7 +95,7 @@ final class DiskCache implements Cache {
      * write to without the sticky bit (they could rename ours away and put theirs in its place;
      * /tmp's sticky bit forbids that).
      */
-    private static void refuseShared(Path p) throws IOException {
+    private static void refuseShared(Path p, String userName) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
         if (view == null) {
             return;
@@ -103,7 +108,7 @@ final class DiskCache implements Cache {
         }
         UserPrincipal me;
         try {
-            me = real.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+            me = real.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(userName);
         } catch (UserPrincipalNotFoundException e) {
             me = null; // a user without a passwd entry (some containers): the mode bits must do
         }

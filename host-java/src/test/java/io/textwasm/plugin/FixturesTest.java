@@ -26,7 +26,7 @@ class FixturesTest {
         try (Stream<Path> s = Files.list(DIR)) {
             wats = s.filter(p -> p.toString().endsWith(".wat")).sorted().collect(Collectors.toList());
         }
-        assertEquals(17, wats.size(), "fixtures in " + DIR);
+        assertEquals(18, wats.size(), "fixtures in " + DIR);
         for (Path wat : wats) {
             String name = wat.getFileName().toString().replace(".wat", "");
             Path out = tmp.resolve(name + ".wasm");

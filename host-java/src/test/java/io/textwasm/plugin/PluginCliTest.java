@@ -128,6 +128,8 @@ class PluginCliTest {
         oneLine(run("", "plugin", "frobnicate"), 2, "textwasm: unknown plugin command 'frobnicate' (expected run or inspect)");
         oneLine(run("", "plugin", "run"), 2, "textwasm: plugin run needs the plugin's .wasm file (see textwasm plugin --help)");
         oneLine(run("", "plugin", "run", "/no/such.wasm"), 2, "textwasm: /no/such.wasm: no such file");
+        oneLine(run("", "plugin", "run", "/tmp"), 2, "textwasm: /tmp: is a directory");
+        oneLine(run("", "plugin", "run", "/dev/null"), 2, "textwasm: /dev/null: not a regular file (a plugin is read whole, from a file)");
         oneLine(run("", "plugin", "run", redact.toString(), "--timeout", "soon"), 2,
                 "textwasm: --timeout needs a positive duration like 500ms, 1s or 2m, not 'soon'");
         oneLine(run("", "plugin", "run", redact.toString(), "--max-memory", "16MB"), 2,

@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,5 +143,23 @@ class PluginLimitsTest {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         e = assertThrows(IllegalArgumentException.class, () -> PluginHost.builder().cacheDirectory(file).build());
         assertEquals("plugin cache directory " + file + ": it exists and is not a directory", e.getMessage());
+    }
+
+    @Test
+    void aCacheDirectoryOfAnotherUserIsRefused(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("cache");
+        String mine = Files.getOwner(tmp).getName();
+        String other = mine.equals("root") ? "nobody" : "root";
+        try {
+            tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(other);
+        } catch (UserPrincipalNotFoundException e) {
+            Assumptions.abort("this system has no user '" + other + "'");
+        }
+        // As if the JVM ran as `other`: the directory (just created by us) belongs to someone else.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiskCache.open(dir, other));
+        assertEquals("plugin cache directory " + dir + ": it belongs to " + mine + ", not to " + other
+                + "; compiled code is loaded from there, so use a directory of your own", e.getMessage());
+        // A user without a passwd entry (some containers) cannot be compared: the mode checks still run and pass.
+        assertEquals(dir.resolve("chicory-" + DiskCache.chicoryVersion()), DiskCache.open(dir, "no-such-user-textwasm").directory());
     }
 }

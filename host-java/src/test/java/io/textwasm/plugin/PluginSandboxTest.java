@@ -135,6 +135,14 @@ class PluginSandboxTest {
     }
 
     @Test
+    void aTrapWhileInstantiatingIsNotBlamedOnAStartFunction() {
+        // The module has no start function: the data segment's own bounds check traps.
+        PluginTrapException e = contained(PluginTrapException.class, TIMEOUT, loader(host, "data-out-of-bounds")::load);
+        assertTrue(e.getMessage().startsWith("plugin 'data-out-of-bounds': trap while instantiating: "), e.getMessage());
+        nextCallsWork(loader(host, "echo").load());
+    }
+
+    @Test
     void unreachableInTheTransformIsATrap() {
         Plugin p = loader(host, "unreachable").load();
         PluginTrapException e = failsContained(PluginTrapException.class, p, "boom", "x");
