@@ -128,6 +128,11 @@ public final class CoreInstance {
             // this instance's state is suspect and it is discarded.
             broken = true;
             throw new EngineException("the core trapped: " + e.getMessage(), e);
+        } catch (Error e) {
+            // The JVM's own failure mid-call (out of heap while memory grew, say): the call did
+            // not return, so the module's stack pointer and allocator may be mid-update.
+            broken = true;
+            throw e;
         }
     }
 

@@ -56,6 +56,11 @@ public final class InstancePool implements AutoCloseable {
                 } catch (RuntimeException e) {
                     live.decrementAndGet();
                     throw e instanceof EngineException ? e : new EngineException("cannot instantiate the core: " + e.getMessage(), e);
+                } catch (Error e) {
+                    // An OutOfMemoryError, say: the slot must be given back, or once every slot
+                    // was lost this way each later call would wait here forever.
+                    live.decrementAndGet();
+                    throw e;
                 }
             }
             try {
