@@ -353,10 +353,16 @@ public final class TextEngine implements AutoCloseable {
 
     /**
      * Tokens of UTF-8 input with UTF-8 byte offsets (what the CLI prints). {@code base} is added
-     * to every offset, for callers that tokenize a stream chunk by chunk.
+     * to every offset, for callers that tokenize a stream chunk by chunk; a {@link Token}'s
+     * offsets are {@code int}s, so an offset past 2<sup>31</sup> - 1 is refused with an
+     * IllegalArgumentException (streams that long pass 0 and add their base as a {@code long}).
      */
     public List<Token> tokenizeUtf8(byte[] utf8, TokenizeOptions options, boolean lossy, long base) {
         Objects.requireNonNull(options, "options");
+        if (base < 0 || base + utf8.length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("offsets from " + base + " to " + (base + utf8.length)
+                    + " do not fit a Token's int offsets; pass 0 and add the base yourself");
+        }
         int flags = options.abiFlags() | (lossy ? Abi.LOSSY : 0);
         Calls.Tokens t = pool.with(ci -> Calls.tokenize(ci, utf8, flags));
         int[] r = t.records;

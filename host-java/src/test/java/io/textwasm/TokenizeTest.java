@@ -208,5 +208,12 @@ class TokenizeTest {
         }
         assertArrayEquals(new int[] {0, 3, 6}, engine.tokenizeUtf8("日本!".getBytes(StandardCharsets.UTF_8), TokenizeOptions.DEFAULT, false, 0)
                 .stream().mapToInt(Token::start).toArray(), "");
+        byte[] jp = "日本!".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(new int[] {100, 103, 106}, engine.tokenizeUtf8(jp, TokenizeOptions.DEFAULT, false, 100)
+                .stream().mapToInt(Token::start).toArray(), "");
+        // Offsets past 2^31 - 1 used to wrap to negative numbers (the CLI printed them on files over 2 GiB).
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> engine.tokenizeUtf8(jp, TokenizeOptions.DEFAULT, false, Integer.MAX_VALUE - 5L));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("pass 0 and add the base yourself"), e.getMessage());
     }
 }

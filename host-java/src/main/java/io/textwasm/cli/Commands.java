@@ -216,16 +216,18 @@ final class Commands {
         int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> LineChunks.read(name, in, (buf, len, base) -> {
             List<Token> tokens;
             try {
-                tokens = engines.get().tokenizeUtf8(buf, o, l, base);
+                tokens = engines.get().tokenizeUtf8(buf, o, l, 0); // offsets within the chunk: base is a long
             } catch (io.textwasm.InvalidUtf8Exception e) {
                 throw new io.textwasm.InvalidUtf8Exception(base + e.offset(), name);
             }
             for (Token t : tokens) {
                 String kind = t.kind().name().toLowerCase(Locale.ROOT);
+                long start = base + t.start(); // past 2 GiB in a long stream
+                long end = base + t.end();
                 if (j) {
-                    out.println("{\"start\":" + t.start() + ",\"end\":" + t.end() + ",\"kind\":\"" + kind + "\",\"text\":" + Json.quote(t.text()) + "}");
+                    out.println("{\"start\":" + start + ",\"end\":" + end + ",\"kind\":\"" + kind + "\",\"text\":" + Json.quote(t.text()) + "}");
                 } else {
-                    out.println(t.start() + "\t" + t.end() + "\t" + kind + "\t" + LineEscape.of(t.text()));
+                    out.println(start + "\t" + end + "\t" + kind + "\t" + LineEscape.of(t.text()));
                 }
             }
         }));
@@ -270,7 +272,7 @@ final class Commands {
         final Truncation fin = tr;
         final boolean l = lossy;
         int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> {
-            String text = truncationInput(name, in, fin, l, engines.get(), 1 << 16);
+            String text = truncationInput(name, in, fin, l, engines.get(), 1 << 16, TRUNCATION_READ_MAX);
             String r;
             try {
                 r = engines.get().truncate(text, fin);
@@ -294,7 +296,7 @@ final class Commands {
      * as much as the budget, not the whole input: a 280-byte budget on an endless stream reads
      * 64 KiB. Bytes after the prefix are not read, so not checked for valid UTF-8 either.
      */
-    static String truncationInput(String name, InputStream in, Truncation t, boolean lossy, TextEngine engine, int firstRead)
+    static String truncationInput(String name, InputStream in, Truncation t, boolean lossy, TextEngine engine, int firstRead, int maxRead)
             throws IOException {
         byte[] buf = new byte[firstRead];
         int have = 0;
@@ -314,10 +316,13 @@ final class Commands {
                     return prefix;
                 }
             }
-            if (buf.length >= TRUNCATION_READ_MAX) {
-                throw new LimitExceededException(name + ": " + (TRUNCATION_READ_MAX >> 20) + " MiB read without a line feed or a space to stop at");
+            if (buf.length >= maxRead) {
+                String read = maxRead >= 1 << 20 ? (maxRead >> 20) + " MiB" : maxRead + " bytes";
+                throw new LimitExceededException(name + ": " + read + " read "
+                        + (cut > 0 ? "and still within the budget; truncate reads at most that much, so use a smaller budget"
+                                : "without a line feed or a space to stop at"));
             }
-            buf = Arrays.copyOf(buf, (int) Math.min(TRUNCATION_READ_MAX, 2L * buf.length));
+            buf = Arrays.copyOf(buf, (int) Math.min(maxRead, 2L * buf.length));
         }
     }
 

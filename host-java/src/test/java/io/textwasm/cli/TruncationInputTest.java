@@ -3,6 +3,7 @@ package io.textwasm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.textwasm.LimitExceededException;
 import io.textwasm.TextEngine;
 import io.textwasm.Truncation;
 import io.textwasm.testkit.Cps;
@@ -46,7 +47,7 @@ class TruncationInputTest {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             Truncation t = truncation(r, r.nextInt(4), r.nextInt(Math.max(1, text.length())));
             // Reads of 16 bytes and up, so that most inputs are cut short.
-            String input = Commands.truncationInput("test", new ByteArrayInputStream(utf8), t, false, ENGINE, 16);
+            String input = Commands.truncationInput("test", new ByteArrayInputStream(utf8), t, false, ENGINE, 16, Commands.TRUNCATION_READ_MAX);
             if (input.length() < text.length()) {
                 prefixes++;
             }
@@ -76,6 +77,18 @@ class TruncationInputTest {
                 return len;
             }
         };
+    }
+
+    @Test
+    void aBudgetLargerThanWhatTruncateReadsIsNamedAsSuch() {
+        // It used to say "without a line feed or a space", though the input had plenty.
+        LimitExceededException e = org.junit.jupiter.api.Assertions.assertThrows(LimitExceededException.class,
+                () -> Commands.truncationInput("in.txt", endless(), Truncation.utf8Bytes(5_000), false, ENGINE, 16, 1024));
+        assertEquals("in.txt: 1024 bytes read and still within the budget; truncate reads at most that much, so use a smaller budget", e.getMessage());
+        byte[] noCut = "x".repeat(5_000).getBytes(StandardCharsets.US_ASCII);
+        e = org.junit.jupiter.api.Assertions.assertThrows(LimitExceededException.class,
+                () -> Commands.truncationInput("in.txt", new ByteArrayInputStream(noCut), Truncation.utf8Bytes(100), false, ENGINE, 16, 1024));
+        assertEquals("in.txt: 1024 bytes read without a line feed or a space to stop at", e.getMessage());
     }
 
     @Test
