@@ -82,6 +82,36 @@ class StreamNormalizerTest {
     }
 
     @Test
+    @DisplayName("under whitespace collapsing, a space kept for the next chunk after unchanged text is not lost")
+    void spaceAfterAnUnchangedChunk() throws IOException {
+        // The first call's text is unchanged, so the core wrote nothing and reported that nothing
+        // had been written: the next call trimmed the space as leading whitespace ("a...ab").
+        NormalizationOptions o = NormalizationOptions.DEFAULT.withCollapsedWhitespace();
+        for (String text : new String[] {"a".repeat(65_535) + " b", "abcdefg ".repeat(20_000)}) {
+            for (int step : new int[] {8192, 65_536, 1 << 20}) {
+                String got = stream(new StreamNormalizer(pool, StableTextTest.flags(NormalizationForm.NFC, o), LIMIT), text, step);
+                assertEquals(engine.normalize(text, NormalizationForm.NFC, o), got, "read " + step + " bytes at a time");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a run of ill-formed bytes longer than the carry limit is an error, or U+FFFDs with lossy decoding")
+    void longIllFormedRuns() throws IOException {
+        // It had no cut point, so it was refused as if it were a run of marks.
+        byte[] bytes = new byte[4 * LIMIT];
+        java.util.Arrays.fill(bytes, (byte) 0x80);
+        System.arraycopy("ok ".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 3);
+        int nfc = StableTextTest.flags(NormalizationForm.NFC, NormalizationOptions.DEFAULT);
+        io.textwasm.InvalidUtf8Exception e = assertThrows(io.textwasm.InvalidUtf8Exception.class,
+                () -> new StreamNormalizer(pool, nfc, LIMIT).run(trickle(bytes, 8192), new ByteArrayOutputStream(), null));
+        assertEquals(3L, e.offset());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new StreamNormalizer(pool, nfc | Abi.LOSSY, LIMIT).run(trickle(bytes, 8192), out, null);
+        assertEquals("ok " + "\uFFFD".repeat(bytes.length - 3), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     @DisplayName("a carried tail is retried only when the buffer has doubled, however small the reads")
     void tailIsNotRescannedPerRead() throws IOException {
         // 200 KB of marks after one base: no cut point until the end. Read 64 bytes at a time, a
