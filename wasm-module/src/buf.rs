@@ -133,11 +133,11 @@ mod imp {
     /// `p` should come from [`alloc`]; anything else (null, a freed block, an address outside
     /// the heap or not at a block) is ignored.
     pub unsafe fn free(p: *mut u8) {
-        // Safe because the block is checked to lie in the heap handed out so far before its
-        // header is read; blocks start 16-aligned.
+        // Safe because the block is checked to lie below the top of the heap before its header
+        // is read (a pointer below 8 wraps above it); blocks start 16-aligned.
         unsafe {
             let block = (p as usize).wrapping_sub(HEADER);
-            if block & 15 != 0 || block < (&__heap_base as *const u8 as usize) || block >= BUMP || *((block + 4) as *const usize) != LIVE {
+            if block & 15 != 0 || block >= BUMP || *((block + 4) as *const usize) != LIVE {
                 return;
             }
             *((block + 4) as *mut usize) = 0;

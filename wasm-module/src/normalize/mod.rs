@@ -418,19 +418,23 @@ fn push_mapping(d: &NormData, o: &Opts, c: u32, r: &Rec, seg: &mut Buf<u32>) -> 
 /// nothing before it, so the cut is before them, as before any starter.
 fn last_boundary(d: &NormData, s: &[u8], o: &Opts) -> usize {
     let mut k = s.len();
+    let mut run = 0; // continuation bytes in a row from `k` on
     while k > 0 {
         k -= 1;
         let b = s.get(k).copied().unwrap_or(0x80);
-        let (c, n) = if b & 0xC0 != 0x80 {
-            utf8::decode(s, k)
-        } else if k >= 3 && s.get(k - 3..k).map_or(false, |p| p.iter().all(|&x| x & 0xC0 == 0x80)) {
-            (utf8::INVALID, 0) // a lone continuation byte, as the decoder reads it
-        } else {
+        if b & 0xC0 == 0x80 {
+            run += 1;
+            if run == 4 {
+                // The one at k + 3 has three before it: a lone continuation byte.
+                return k + 3 + !o.lossy as usize;
+            }
             continue;
-        };
+        }
+        run = 0;
+        let (c, n) = utf8::decode(s, k);
         if c == utf8::INVALID {
             if k + n < s.len() {
-                return if o.lossy { k } else { k + 1 };
+                return k + !o.lossy as usize;
             }
         } else if k + n <= s.len() && o.boundary(d, c, &d.rec(c)) {
             return k;
