@@ -37,6 +37,13 @@ final class Args {
         return args.get(i++);
     }
 
+    /** Refuses {@code --flag=value} for an option that takes no value (it used to turn the flag on, whatever the value). */
+    static void flag(String current) {
+        if (current.indexOf('=') > 0) {
+            throw new UsageException(name(current) + " takes no value, not '" + current.substring(current.indexOf('=') + 1) + "'");
+        }
+    }
+
     static String name(String current) {
         int eq = current.indexOf('=');
         return eq > 0 ? current.substring(0, eq) : current;

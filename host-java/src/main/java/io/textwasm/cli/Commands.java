@@ -38,10 +38,10 @@ final class Commands {
             String arg = a.next();
             switch (Args.name(arg)) {
                 case "--form": form = parseForm(a.value("--form", arg)); break;
-                case "--casefold": opts = opts.withCaseFolding(); break;
-                case "--collapse-whitespace": opts = opts.withCollapsedWhitespace(); break;
-                case "--strip-controls": opts = opts.withoutControls(); break;
-                case "--lossy": opts = opts.withLossyUtf8(); break;
+                case "--casefold": Args.flag(arg); opts = opts.withCaseFolding(); break;
+                case "--collapse-whitespace": Args.flag(arg); opts = opts.withCollapsedWhitespace(); break;
+                case "--strip-controls": Args.flag(arg); opts = opts.withoutControls(); break;
+                case "--lossy": Args.flag(arg); opts = opts.withLossyUtf8(); break;
                 case "--help": return help(stdout, NORMALIZE_HELP);
                 default: operandOrFail("normalize", arg, a);
             }
@@ -52,12 +52,18 @@ final class Commands {
         OutputStream out = new java.io.BufferedOutputStream(stdout, 1 << 16);
         int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> {
             Progress progress = Progress.start(err, tty, name, size);
+            boolean ok = false;
             try {
                 engine.normalize(in, out, f, o, progress);
+                ok = true;
             } catch (io.textwasm.InvalidUtf8Exception e) {
                 throw new io.textwasm.InvalidUtf8Exception(e.offset(), name);
             } finally {
-                progress.done();
+                if (ok) {
+                    progress.done();
+                } else {
+                    progress.failed();
+                }
             }
         });
         out.flush();
@@ -92,11 +98,11 @@ final class Commands {
             String arg = a.next();
             String unit = null;
             switch (arg) {
-                case "--words": unit = "words"; break;
-                case "--graphemes": unit = "graphemes"; break;
-                case "--chars": unit = "codepoints"; break;
-                case "--bytes": unit = "bytes"; break;
-                case "--lossy": lossy = true; break;
+                case "--words": Args.flag(arg); unit = "words"; break;
+                case "--graphemes": Args.flag(arg); unit = "graphemes"; break;
+                case "--chars": Args.flag(arg); unit = "codepoints"; break;
+                case "--bytes": Args.flag(arg); unit = "bytes"; break;
+                case "--lossy": Args.flag(arg); lossy = true; break;
                 case "--help": return help(out, COUNT_HELP);
                 default: operandOrFail("count", arg, a);
             }
@@ -138,6 +144,14 @@ final class Commands {
             "Prints each UAX #29 segment: in text format one per line with \\n, \\r, \\t and \\\\ escaped;",
             "in jsonl format as {\"start\":..,\"end\":..,\"text\":..} with UTF-8 byte offsets.");
 
+    /** Both --graphemes and --words used to be accepted, the last one winning. */
+    private static Granularity oneGranularity(Granularity before, Granularity g) {
+        if (before != null && before != g) {
+            throw new UsageException("segment takes one of --graphemes or --words");
+        }
+        return g;
+    }
+
     static int segment(Args a, TextEngineFactory engines, InputStream stdin, PrintStream out, PrintStream err) throws IOException {
         Granularity g = null;
         boolean jsonl = false;
@@ -145,10 +159,10 @@ final class Commands {
         while (a.hasNext()) {
             String arg = a.next();
             switch (Args.name(arg)) {
-                case "--graphemes": g = Granularity.GRAPHEME; break;
-                case "--words": g = Granularity.WORD; break;
+                case "--graphemes": Args.flag(arg); g = oneGranularity(g, Granularity.GRAPHEME); break;
+                case "--words": Args.flag(arg); g = oneGranularity(g, Granularity.WORD); break;
                 case "--format": jsonl = parseFormat(a.value("--format", arg)); break;
-                case "--lossy": lossy = true; break;
+                case "--lossy": Args.flag(arg); lossy = true; break;
                 case "--help": return help(out, SEGMENT_HELP);
                 default: operandOrFail("segment", arg, a);
             }
@@ -194,6 +208,14 @@ final class Commands {
             "whitespace, other) and UTF-8 byte offsets. text: START<TAB>END<TAB>KIND<TAB>TEXT (escaped);",
             "jsonl: {\"start\":..,\"end\":..,\"kind\":..,\"text\":..}. --casefold folds the token text.");
 
+    /**
+     * The longest piece without a cut that tokenize hands the core whole. The core's answer takes
+     * 20 bytes per token in its linear memory, up to one token per byte, and grows by doubling, so
+     * a 42 MB line of CJK ran out of the 1 GiB cap; 16 MiB stays within it, and the limit error
+     * says what happened instead.
+     */
+    static final int TOKENIZE_PIECE_MAX = 16 << 20;
+
     static int tokenize(Args a, TextEngineFactory engines, InputStream stdin, PrintStream out, PrintStream err) throws IOException {
         boolean jsonl = false;
         boolean lossy = false;
@@ -202,10 +224,10 @@ final class Commands {
             String arg = a.next();
             switch (Args.name(arg)) {
                 case "--format": jsonl = parseFormat(a.value("--format", arg)); break;
-                case "--no-whitespace": opts = opts.withoutWhitespace(); break;
-                case "--no-punctuation": opts = opts.withoutPunctuation(); break;
-                case "--casefold": opts = opts.withCaseFolding(); break;
-                case "--lossy": lossy = true; break;
+                case "--no-whitespace": Args.flag(arg); opts = opts.withoutWhitespace(); break;
+                case "--no-punctuation": Args.flag(arg); opts = opts.withoutPunctuation(); break;
+                case "--casefold": Args.flag(arg); opts = opts.withCaseFolding(); break;
+                case "--lossy": Args.flag(arg); lossy = true; break;
                 case "--help": return help(out, TOKENIZE_HELP);
                 default: operandOrFail("tokenize", arg, a);
             }
@@ -230,7 +252,7 @@ final class Commands {
                     out.println(start + "\t" + end + "\t" + kind + "\t" + LineEscape.of(t.text()));
                 }
             }
-        }));
+        }, TOKENIZE_PIECE_MAX));
         out.flush();
         return code;
     }
@@ -256,8 +278,8 @@ final class Commands {
                 case "--max-utf16": t = once(t, Truncation.utf16Units(a.intValue(name, arg))); break;
                 case "--max-graphemes": t = once(t, Truncation.graphemes(a.intValue(name, arg))); break;
                 case "--ellipsis": ellipsis = a.value(name, arg); break;
-                case "--at-word": atWord = true; break;
-                case "--lossy": lossy = true; break;
+                case "--at-word": Args.flag(arg); atWord = true; break;
+                case "--lossy": Args.flag(arg); lossy = true; break;
                 case "--help": return help(stdout, TRUNCATE_HELP);
                 default: operandOrFail("truncate", arg, a);
             }
@@ -271,6 +293,13 @@ final class Commands {
         }
         final Truncation fin = tr;
         final boolean l = lossy;
+        try {
+            // An ellipsis larger than the budget is a mistake on the command line: say so before
+            // reading any input (it used to surface per file, after a missing file's error).
+            engines.get().truncate("", fin);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> {
             String text = truncationInput(name, in, fin, l, engines.get(), 1 << 16, TRUNCATION_READ_MAX);
             String r;

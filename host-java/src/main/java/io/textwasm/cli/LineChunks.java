@@ -31,6 +31,12 @@ final class LineChunks {
         int have = 0;
         long base = 0;
         boolean eof = false;
+        // Where the last line feed ends in buf[0, scanned): each read's new bytes are scanned
+        // once (rescanning the whole buffer after every 64 KiB read from a pipe was quadratic on
+        // input without line feeds: 41.6 MB of minified JSON took 11 s through a pipe, 2.5 s from
+        // the file).
+        int lineEnd = -1;
+        int scanned = 0;
         while (!eof) {
             if (have == buf.length) {
                 if (buf.length >= max) {
@@ -45,7 +51,9 @@ final class LineChunks {
             } else {
                 have += n;
             }
-            int cut = eof ? have : Math.max(0, SegmentCuts.afterLastLineFeed(buf, 0, have));
+            lineEnd = Math.max(lineEnd, SegmentCuts.afterLastLineFeed(buf, scanned, have));
+            scanned = have;
+            int cut = eof ? have : Math.max(0, lineEnd);
             if (!eof && have == buf.length && cut < have / 2) {
                 // A long line: a cut after a space keeps the buffer from growing.
                 cut = Math.max(cut, SegmentCuts.last(buf, 0, have));
@@ -55,6 +63,8 @@ final class LineChunks {
                 System.arraycopy(buf, cut, buf, 0, have - cut);
                 have -= cut;
                 base += cut;
+                scanned = have;
+                lineEnd = lineEnd > cut ? lineEnd - cut : -1;
             }
         }
     }

@@ -51,4 +51,11 @@ final class Progress implements LongConsumer {
             err.println();
         }
     }
+
+    /** Ends the bar where the input stopped being read, for a failure (it used to show 100%). */
+    void failed() {
+        if (err != null) {
+            err.println();
+        }
+    }
 }

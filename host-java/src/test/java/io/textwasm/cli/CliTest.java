@@ -197,6 +197,14 @@ class CliTest {
         assertOneLineError(run("", "truncate", "--max-bytes", "99999999999"), 2, "at most 2147483647");
         assertOneLineError(run("", "count", "--words", "--graphemes"), 2, "one of");
         assertOneLineError(run("", "truncate", "--max-bytes", "1", "--ellipsis", "……"), 2, "ellipsis");
+        // ... before any input is read: a missing file used to hide it behind exit status 1.
+        assertOneLineError(run("", "truncate", "--max-bytes", "1", "--ellipsis", "...", dir.resolve("missing.txt").toString()), 2, "ellipsis");
+        // Flags take no value: "--casefold=no" used to turn case folding on.
+        assertOneLineError(run("ABC", "normalize", "--casefold=no"), 2, "--casefold takes no value, not 'no'");
+        assertOneLineError(run("x", "tokenize", "--lossy=false"), 2, "--lossy takes no value");
+        assertOneLineError(run("x", "truncate", "--max-bytes", "3", "--at-word=no"), 2, "--at-word takes no value");
+        // One granularity: "--graphemes --words" used to give words, the last one winning.
+        assertOneLineError(run("ab", "segment", "--graphemes", "--words"), 2, "one of --graphemes or --words");
         assertOneLineError(run("", "frobnicate"), 2, "frobnicate");
         assertOneLineError(run("", "--backend", "gpu", "normalize"), 2, "gpu");
         Run none = run("");
@@ -205,6 +213,14 @@ class CliTest {
         Run help = run("", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.stdout().contains("normalize") && help.stdout().contains("tokenize"), help.stdout());
+    }
+
+    @Test
+    @DisplayName("tokenize refuses a piece without a cut past 16 MiB as a limit (the core's tokens would not fit its memory)")
+    void tokenizeRefusesAHugePieceWithoutACut() {
+        // A 42 MB line of CJK ran the core out of its 1 GiB with a message about a Java builder.
+        Run r = run("世界".repeat(3_000_000), "tokenize"); // 18 MB, one piece
+        assertOneLineError(r, 1, "more than 16 MiB without a line feed or a space to cut at");
     }
 
     @Test

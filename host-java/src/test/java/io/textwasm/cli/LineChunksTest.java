@@ -38,6 +38,36 @@ class LineChunksTest {
     }
 
     @Test
+    @DisplayName("reads of any size give the chunks that whole reads give, cut after the last line feed read so far")
+    void smallReadsGiveTheSameCuts() throws IOException {
+        // The line feed search now remembers how far it has looked (a pipe's 64 KiB reads used to
+        // rescan the whole buffer each time); a line feed in any earlier read must still count.
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < 3 * LineChunks.CHUNK; i++) {
+            b.append(i % 97 == 0 ? "x".repeat(40_000) : "line " + i).append(i % 5 == 0 ? "\n" : "-");
+        }
+        byte[] in = b.toString().getBytes(StandardCharsets.UTF_8);
+        for (int step : new int[] {1 << 16, 4093, 1 << 20}) {
+            List<byte[]> parts = new ArrayList<>();
+            LineChunks.read("test", new ByteArrayInputStream(in) {
+                @Override
+                public synchronized int read(byte[] out, int off, int len) {
+                    return super.read(out, off, Math.min(len, step));
+                }
+            }, (buf, len, base) -> parts.add(java.util.Arrays.copyOf(buf, len)));
+            ByteArrayOutputStream joined = new ByteArrayOutputStream();
+            for (int k = 0; k < parts.size(); k++) {
+                byte[] p = parts.get(k);
+                joined.writeBytes(p);
+                if (k + 1 < parts.size()) {
+                    assertEquals('\n', p[p.length - 1], "chunk " + k + " of reads of " + step + " does not end after a line feed");
+                }
+            }
+            assertArrayEquals(in, joined.toByteArray(), "reads of " + step);
+        }
+    }
+
+    @Test
     @DisplayName("a piece past the limit with no cut in it is refused as a limit (status 1), not a usage mistake")
     void aPieceWithoutACutPastTheLimitIsALimit() {
         byte[] in = new byte[3 << 20];
