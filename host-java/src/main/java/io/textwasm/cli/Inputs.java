@@ -33,6 +33,11 @@ final class Inputs {
                 each.accept("<stdin>", stdin, -1);
                 continue;
             }
+            if (f.isEmpty()) {
+                err.println("textwasm: '': no such file"); // Path.of("") is the working directory
+                code = 1;
+                continue;
+            }
             Path p;
             InputStream in;
             try {

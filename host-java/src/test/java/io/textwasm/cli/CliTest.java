@@ -245,6 +245,10 @@ class CliTest {
         assertEquals(1, count.exit());
         assertEquals("2\t" + a + "\n3\t" + b + "\n5\ttotal\n", count.stdout());
         assertEquals("textwasm: " + missing + ": no such file\ntextwasm: " + dir + ": is a directory\n", count.err());
+        // An empty name is no file (Path.of("") is the working directory, reported as "is a directory").
+        Run empty = run("", "count", "", a.toString());
+        assertEquals(1, empty.exit());
+        assertEquals("textwasm: '': no such file\n", empty.err());
         for (String command : new String[] {"normalize", "tokenize", "truncate"}) {
             String[] args = command.equals("truncate")
                     ? new String[] {command, "--max-bytes", "100", missing, b.toString()}
