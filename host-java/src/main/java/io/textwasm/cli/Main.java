@@ -95,7 +95,10 @@ public final class Main {
         try {
             while (!args.isEmpty() && args.get(0).startsWith("--backend")) {
                 String a = args.remove(0);
-                String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (args.isEmpty() ? "" : args.remove(0));
+                if (!a.contains("=") && args.isEmpty()) {
+                    throw new UsageException("--backend needs a value: aot, compiler or interpreter");
+                }
+                String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : args.remove(0);
                 try {
                     backend = Backend.parse(v);
                 } catch (IllegalArgumentException e) {

@@ -97,9 +97,7 @@ final class PluginCommands {
             throw new UsageException("plugin run needs the plugin's .wasm file (see textwasm plugin --help)");
         }
         Path wasm = pluginFile(operands.remove(0));
-        if (maxMemory < 65536 || maxMemory > PluginHost.MAX_MEMORY) {
-            throw new UsageException("--max-memory must be between 64KiB and " + (PluginHost.MAX_MEMORY >> 20) + "MiB");
-        }
+        checkMaxMemory(maxMemory);
         if (maxInput > Integer.MAX_VALUE - 8 || maxOutput > Integer.MAX_VALUE - 8) {
             throw new UsageException("--max-input and --max-output must be below 2GiB");
         }
@@ -184,6 +182,7 @@ final class PluginCommands {
         if (a.operands().size() != 1) {
             throw new UsageException("plugin inspect needs exactly one .wasm file");
         }
+        checkMaxMemory(maxMemory); // as run does: inspect used to report a bad value as the module's ABI failure
         Path wasm = pluginFile(a.operands().get(0));
         if (Files.size(wasm) > PluginHost.MAX_MODULE_BYTES) {
             throw new LimitExceededException(wasm + ": larger than the " + sizeText(PluginHost.MAX_MODULE_BYTES) + " a plugin may be");
@@ -199,6 +198,12 @@ final class PluginCommands {
             return 1;
         }
         return 0;
+    }
+
+    private static void checkMaxMemory(long maxMemory) {
+        if (maxMemory < 65536 || maxMemory > PluginHost.MAX_MEMORY) {
+            throw new UsageException("--max-memory must be between 64KiB and " + (PluginHost.MAX_MEMORY >> 20) + "MiB");
+        }
     }
 
     private static Path pluginFile(String f) {

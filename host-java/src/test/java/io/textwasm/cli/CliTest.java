@@ -207,6 +207,7 @@ class CliTest {
         assertOneLineError(run("ab", "segment", "--graphemes", "--words"), 2, "one of --graphemes or --words");
         assertOneLineError(run("", "frobnicate"), 2, "frobnicate");
         assertOneLineError(run("", "--backend", "gpu", "normalize"), 2, "gpu");
+        assertOneLineError(run("", "--backend"), 2, "--backend needs a value"); // was "unknown backend ''"
         Run none = run("");
         assertEquals(2, none.exit());
         assertTrue(none.stdout().isEmpty() && none.err().startsWith("usage: textwasm"), none.err());

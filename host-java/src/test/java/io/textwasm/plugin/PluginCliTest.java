@@ -128,6 +128,9 @@ class PluginCliTest {
         oneLine(run("", "plugin", "frobnicate"), 2, "textwasm: unknown plugin command 'frobnicate' (expected run or inspect)");
         oneLine(run("", "plugin", "run"), 2, "textwasm: plugin run needs the plugin's .wasm file (see textwasm plugin --help)");
         oneLine(run("", "plugin", "run", "/no/such.wasm"), 2, "textwasm: /no/such.wasm: no such file");
+        // inspect refuses a bad limit as run does (it reported it as the module's ABI failure, status 1).
+        oneLine(run("", "plugin", "inspect", redact.toString(), "--max-memory", "1"), 2, "textwasm: --max-memory must be between 64KiB and "
+                + (PluginHost.MAX_MEMORY >> 20) + "MiB");
         oneLine(run("", "plugin", "run", "/tmp"), 2, "textwasm: /tmp: is a directory");
         oneLine(run("", "plugin", "run", "/dev/null"), 2, "textwasm: /dev/null: not a regular file (a plugin is read whole, from a file)");
         oneLine(run("", "plugin", "run", redact.toString(), "--timeout", "soon"), 2,
