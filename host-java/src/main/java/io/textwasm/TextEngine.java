@@ -305,8 +305,10 @@ public final class TextEngine implements AutoCloseable {
     }
 
     /**
-     * Tokens produced lazily: the text is tokenized in chunks that end after a line feed (where
-     * UAX #29 always breaks), so a long text is never handed to the core whole.
+     * Tokens produced lazily: the text is tokenized in chunks of about a million units that end
+     * where UAX #29 always breaks (after a line feed, or between a space and an ASCII character),
+     * so a long text is not handed to the core whole; a stretch with no such cut is one chunk,
+     * and its tokens are buffered together ({@link #forEachToken} never buffers).
      */
     public Stream<Token> tokens(CharSequence text, TokenizeOptions options) {
         Objects.requireNonNull(options, "options");
@@ -332,6 +334,27 @@ public final class TextEngine implements AutoCloseable {
             }
         };
         return StreamSupport.stream(it, false);
+    }
+
+    /**
+     * Every token of {@code text}, in order, handed to {@code action} as it is found, without a
+     * list or a buffer, however long the text and wherever it can be cut: the host segments the
+     * whole String. Case-folded tokens come from the core, chunk by chunk as in {@link #tokens}.
+     */
+    public void forEachToken(CharSequence text, TokenizeOptions options, Consumer<? super Token> action) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(action, "action");
+        ensureOpen(); // the host paths may not touch the pool, which would also refuse
+        String s = text.toString();
+        if (!options.caseFold()) {
+            tokenizeChunk(s, 0, s.length(), options, action::accept);
+            return;
+        }
+        for (int pos = 0; pos < s.length(); ) {
+            int end = chunkEnd(s, pos, 1 << 20);
+            tokenizeChunk(s, pos, end, options, action::accept);
+            pos = end;
+        }
     }
 
     /**

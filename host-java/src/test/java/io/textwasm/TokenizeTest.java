@@ -173,6 +173,9 @@ class TokenizeTest {
             for (TokenizeOptions o : options) {
                 List<Token> list = engine.tokenize(text, o);
                 List<Token> stream = engine.tokens(text, o).collect(Collectors.toList());
+                List<Token> each = new java.util.ArrayList<>();
+                engine.forEachToken(text, o, each::add);
+                assertTrue(list.equals(each), () -> "forEachToken(...) differs from tokenize(...) with " + o + Seeds.hint());
                 if (!list.equals(stream)) {
                     int k = 0;
                     while (k < Math.min(list.size(), stream.size()) && list.get(k).equals(stream.get(k))) {

@@ -208,8 +208,18 @@ final class Commands {
             "whitespace, other) and UTF-8 byte offsets. text: START<TAB>END<TAB>KIND<TAB>TEXT (escaped);",
             "jsonl: {\"start\":..,\"end\":..,\"kind\":..,\"text\":..}. --casefold folds the token text.");
 
+    private static void printToken(PrintStream out, boolean jsonl, Token t, long start, long end) {
+        String kind = t.kind().name().toLowerCase(Locale.ROOT);
+        if (jsonl) {
+            out.println("{\"start\":" + start + ",\"end\":" + end + ",\"kind\":\"" + kind + "\",\"text\":" + Json.quote(t.text()) + "}");
+        } else {
+            out.println(start + "\t" + end + "\t" + kind + "\t" + LineEscape.of(t.text()));
+        }
+    }
+
     /**
-     * The longest piece without a cut that tokenize hands the core whole. The core's answer takes
+     * The longest piece without a cut that tokenize hands the core whole (with --lossy or
+     * --casefold; otherwise the host segments it). The core's answer takes
      * 20 bytes per token in its linear memory, up to one token per byte, and grows by doubling, so
      * a 42 MB line of CJK ran out of the 1 GiB cap; 16 MiB stays within it, and the limit error
      * says what happened instead.
@@ -235,7 +245,28 @@ final class Commands {
         final boolean j = jsonl;
         final boolean l = lossy;
         final TokenizeOptions o = opts;
+        // Well-formed text without case folding is segmented by the host and printed token by
+        // token; the core's byte API (lossy decoding keeps the input's own byte offsets, folding
+        // needs the core) builds every token of a piece at once, so its pieces are capped.
+        boolean hostPath = !l && !o.caseFold();
         int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> LineChunks.read(name, in, (buf, len, base) -> {
+            if (hostPath) {
+                String text;
+                try {
+                    text = Strict.decode(name, buf, engines.get());
+                } catch (io.textwasm.InvalidUtf8Exception e) {
+                    throw new io.textwasm.InvalidUtf8Exception(base + e.offset(), name);
+                }
+                long[] at = {0, base}; // a UTF-16 index into text and its UTF-8 offset in the stream
+                engines.get().forEachToken(text, o, t -> {
+                    long start = at[1] + io.textwasm.internal.Utf8.lengthUpTo(text, (int) at[0], t.start(), Long.MAX_VALUE);
+                    long end = start + io.textwasm.internal.Utf8.lengthUpTo(text, t.start(), t.end(), Long.MAX_VALUE);
+                    at[0] = t.end();
+                    at[1] = end;
+                    printToken(out, j, t, start, end);
+                });
+                return;
+            }
             List<Token> tokens;
             try {
                 tokens = engines.get().tokenizeUtf8(buf, o, l, 0); // offsets within the chunk: base is a long
@@ -243,16 +274,9 @@ final class Commands {
                 throw new io.textwasm.InvalidUtf8Exception(base + e.offset(), name);
             }
             for (Token t : tokens) {
-                String kind = t.kind().name().toLowerCase(Locale.ROOT);
-                long start = base + t.start(); // past 2 GiB in a long stream
-                long end = base + t.end();
-                if (j) {
-                    out.println("{\"start\":" + start + ",\"end\":" + end + ",\"kind\":\"" + kind + "\",\"text\":" + Json.quote(t.text()) + "}");
-                } else {
-                    out.println(start + "\t" + end + "\t" + kind + "\t" + LineEscape.of(t.text()));
-                }
+                printToken(out, j, t, base + t.start(), base + t.end()); // longs: past 2 GiB in a long stream
             }
-        }, TOKENIZE_PIECE_MAX));
+        }, hostPath ? LineChunks.MAX : TOKENIZE_PIECE_MAX));
         out.flush();
         return code;
     }

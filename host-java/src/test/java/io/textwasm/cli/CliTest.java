@@ -217,11 +217,20 @@ class CliTest {
     }
 
     @Test
-    @DisplayName("tokenize refuses a piece without a cut past 16 MiB as a limit (the core's tokens would not fit its memory)")
-    void tokenizeRefusesAHugePieceWithoutACut() {
+    @DisplayName("tokenize takes a long piece without a cut; with --casefold or --lossy it refuses one past 16 MiB as a limit")
+    void tokenizeOfAHugePieceWithoutACut() {
         // A 42 MB line of CJK ran the core out of its 1 GiB with a message about a Java builder.
-        Run r = run("世界".repeat(3_000_000), "tokenize"); // 18 MB, one piece
-        assertOneLineError(r, 1, "more than 16 MiB without a line feed or a space to cut at");
+        // Well-formed text without folding is segmented by the host now, token by token.
+        Run cjk = run("世界".repeat(3_000_000) + "!", "tokenize"); // 18 MB, one piece, 6,000,001 tokens
+        assertOk(cjk);
+        String out = cjk.stdout();
+        assertTrue(out.startsWith("0\t3\tideographic\t世\n3\t6\tideographic\t界\n"), out.substring(0, 80));
+        assertTrue(out.endsWith("\n18000000\t18000001\tpunctuation\t!\n"), out.substring(out.length() - 80));
+        assertEquals(6_000_001, out.chars().filter(c -> c == '\n').count());
+        String one = "x".repeat(17 << 20);
+        for (String option : new String[] {"--casefold", "--lossy"}) {
+            assertOneLineError(run(one, "tokenize", option), 1, "more than 16 MiB without a line feed or a space to cut at");
+        }
     }
 
     @Test
