@@ -10,6 +10,8 @@ final class Args {
     /** Everything after "--": operands even when they start with '-'. */
     private final List<String> afterDashes;
     private int i;
+    /** The last "--option=value" handed out, until its value is read: an option without values must not have one. */
+    private String unreadValue;
 
     Args(List<String> args) {
         int dashes = args.indexOf("--");
@@ -18,30 +20,40 @@ final class Args {
     }
 
     boolean hasNext() {
+        refuseUnreadValue();
         return i < args.size();
     }
 
     String next() {
-        return args.get(i++);
+        refuseUnreadValue();
+        String a = args.get(i++);
+        unreadValue = a.startsWith("--") && a.indexOf('=') > 0 ? a : null;
+        return a;
+    }
+
+    /**
+     * Refuses "--flag=value" for an option that took no value: the switches match options by
+     * {@link #name}, so "--casefold=no" used to turn case folding on.
+     */
+    private void refuseUnreadValue() {
+        String a = unreadValue;
+        if (a != null) {
+            unreadValue = null;
+            throw new UsageException(name(a) + " takes no value, not '" + a.substring(a.indexOf('=') + 1) + "'");
+        }
     }
 
     /** The value of an option such as {@code --form NFC} or {@code --form=NFC}. */
     String value(String opt, String current) {
         int eq = current.indexOf('=');
         if (eq > 0) {
+            unreadValue = null;
             return current.substring(eq + 1);
         }
         if (i >= args.size()) {
             throw new UsageException(opt + " needs a value");
         }
         return args.get(i++);
-    }
-
-    /** Refuses {@code --flag=value} for an option that takes no value (it used to turn the flag on, whatever the value). */
-    static void flag(String current) {
-        if (current.indexOf('=') > 0) {
-            throw new UsageException(name(current) + " takes no value, not '" + current.substring(current.indexOf('=') + 1) + "'");
-        }
     }
 
     static String name(String current) {
@@ -67,6 +79,7 @@ final class Args {
     }
 
     List<String> operands() {
+        refuseUnreadValue();
         List<String> all = new ArrayList<>(rest);
         all.addAll(afterDashes);
         return all;

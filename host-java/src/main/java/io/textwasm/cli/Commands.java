@@ -38,10 +38,10 @@ final class Commands {
             String arg = a.next();
             switch (Args.name(arg)) {
                 case "--form": form = parseForm(a.value("--form", arg)); break;
-                case "--casefold": Args.flag(arg); opts = opts.withCaseFolding(); break;
-                case "--collapse-whitespace": Args.flag(arg); opts = opts.withCollapsedWhitespace(); break;
-                case "--strip-controls": Args.flag(arg); opts = opts.withoutControls(); break;
-                case "--lossy": Args.flag(arg); opts = opts.withLossyUtf8(); break;
+                case "--casefold": opts = opts.withCaseFolding(); break;
+                case "--collapse-whitespace": opts = opts.withCollapsedWhitespace(); break;
+                case "--strip-controls": opts = opts.withoutControls(); break;
+                case "--lossy": opts = opts.withLossyUtf8(); break;
                 case "--help": return help(stdout, NORMALIZE_HELP);
                 default: operandOrFail("normalize", arg, a);
             }
@@ -98,11 +98,11 @@ final class Commands {
             String arg = a.next();
             String unit = null;
             switch (arg) {
-                case "--words": Args.flag(arg); unit = "words"; break;
-                case "--graphemes": Args.flag(arg); unit = "graphemes"; break;
-                case "--chars": Args.flag(arg); unit = "codepoints"; break;
-                case "--bytes": Args.flag(arg); unit = "bytes"; break;
-                case "--lossy": Args.flag(arg); lossy = true; break;
+                case "--words": unit = "words"; break;
+                case "--graphemes": unit = "graphemes"; break;
+                case "--chars": unit = "codepoints"; break;
+                case "--bytes": unit = "bytes"; break;
+                case "--lossy": lossy = true; break;
                 case "--help": return help(out, COUNT_HELP);
                 default: operandOrFail("count", arg, a);
             }
@@ -159,10 +159,10 @@ final class Commands {
         while (a.hasNext()) {
             String arg = a.next();
             switch (Args.name(arg)) {
-                case "--graphemes": Args.flag(arg); g = oneGranularity(g, Granularity.GRAPHEME); break;
-                case "--words": Args.flag(arg); g = oneGranularity(g, Granularity.WORD); break;
+                case "--graphemes": g = oneGranularity(g, Granularity.GRAPHEME); break;
+                case "--words": g = oneGranularity(g, Granularity.WORD); break;
                 case "--format": jsonl = parseFormat(a.value("--format", arg)); break;
-                case "--lossy": Args.flag(arg); lossy = true; break;
+                case "--lossy": lossy = true; break;
                 case "--help": return help(out, SEGMENT_HELP);
                 default: operandOrFail("segment", arg, a);
             }
@@ -234,10 +234,10 @@ final class Commands {
             String arg = a.next();
             switch (Args.name(arg)) {
                 case "--format": jsonl = parseFormat(a.value("--format", arg)); break;
-                case "--no-whitespace": Args.flag(arg); opts = opts.withoutWhitespace(); break;
-                case "--no-punctuation": Args.flag(arg); opts = opts.withoutPunctuation(); break;
-                case "--casefold": Args.flag(arg); opts = opts.withCaseFolding(); break;
-                case "--lossy": Args.flag(arg); lossy = true; break;
+                case "--no-whitespace": opts = opts.withoutWhitespace(); break;
+                case "--no-punctuation": opts = opts.withoutPunctuation(); break;
+                case "--casefold": opts = opts.withCaseFolding(); break;
+                case "--lossy": lossy = true; break;
                 case "--help": return help(out, TOKENIZE_HELP);
                 default: operandOrFail("tokenize", arg, a);
             }
@@ -302,8 +302,8 @@ final class Commands {
                 case "--max-utf16": t = once(t, Truncation.utf16Units(a.intValue(name, arg))); break;
                 case "--max-graphemes": t = once(t, Truncation.graphemes(a.intValue(name, arg))); break;
                 case "--ellipsis": ellipsis = a.value(name, arg); break;
-                case "--at-word": Args.flag(arg); atWord = true; break;
-                case "--lossy": Args.flag(arg); lossy = true; break;
+                case "--at-word": atWord = true; break;
+                case "--lossy": lossy = true; break;
                 case "--help": return help(stdout, TRUNCATE_HELP);
                 default: operandOrFail("truncate", arg, a);
             }

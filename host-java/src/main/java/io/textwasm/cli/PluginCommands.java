@@ -86,8 +86,8 @@ final class PluginCommands {
                 case "--max-output": maxOutput = size(name, a.value(name, arg)); break;
                 case "--sha256": sha256 = a.value(name, arg); break;
                 case "--cache-dir": cacheDir = Path.of(a.value(name, arg)); break;
-                case "--lossy": Args.flag(arg); lossy = true; break;
-                case "--log": Args.flag(arg); log = true; break;
+                case "--lossy": lossy = true; break;
+                case "--log": log = true; break;
                 case "--help": return Commands.help(stdout, HELP);
                 default: operand("plugin run", arg, a);
             }
