@@ -297,10 +297,8 @@ public final class TextEngine implements AutoCloseable {
 
     public List<Token> tokenize(CharSequence text, TokenizeOptions options) {
         Objects.requireNonNull(options, "options");
-        ensureOpen(); // the host paths may not touch the pool, which would also refuse
-        String s = text.toString();
         List<Token> out = new ArrayList<>();
-        tokenizeChunk(s, 0, s.length(), options, out::add);
+        forEachToken(text, options, out::add);
         return out;
     }
 
@@ -339,7 +337,8 @@ public final class TextEngine implements AutoCloseable {
     /**
      * Every token of {@code text}, in order, handed to {@code action} as it is found, without a
      * list or a buffer, however long the text and wherever it can be cut: the host segments the
-     * whole String. Case-folded tokens come from the core, chunk by chunk as in {@link #tokens}.
+     * whole String. Case-folded tokens come from the core, chunk by chunk as in {@link #tokens}
+     * (the core builds a chunk's tokens at once, so a text is never handed to it whole).
      */
     public void forEachToken(CharSequence text, TokenizeOptions options, Consumer<? super Token> action) {
         Objects.requireNonNull(options, "options");
@@ -358,10 +357,13 @@ public final class TextEngine implements AutoCloseable {
     }
 
     /**
-     * End of a chunk of at most {@code size} units starting at {@code from}, at the last cut
-     * {@link SegmentCuts} allows; past {@code size} when there is none, at the next one.
+     * End of a chunk of at most {@code size} units starting at {@code from}: at the last cut
+     * {@link SegmentCuts} allows (a line feed, or a space before ASCII); when there is none, at
+     * the first word boundary past {@code size} that is certain whatever surrounds it (CJK and
+     * Thai text has one at nearly every character); the rest of the text only when neither exists
+     * (one enormous word, which is one token anyway).
      */
-    static int chunkEnd(String s, int from, int size) {
+    int chunkEnd(String s, int from, int size) {
         if (s.length() - from <= size) {
             return s.length();
         }
@@ -369,9 +371,7 @@ public final class TextEngine implements AutoCloseable {
         if (cut > from) {
             return cut;
         }
-        // None within the size: the first one after it, or the rest of the text.
-        int next = SegmentCuts.next(s, from + size);
-        return next < 0 ? s.length() : next;
+        return wordSegments.certainBoundaryAfter(s, from + size - 1, s.length());
     }
 
     /**

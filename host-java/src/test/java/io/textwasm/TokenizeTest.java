@@ -153,6 +153,8 @@ class TokenizeTest {
      * The Stream variant tokenizes chunk by chunk (about 1 Mi UTF-16 units, cut after a line
      * feed); on a 2.25 Mi-unit text with tens of thousands of lines, CR LF pairs and unpaired
      * surrogates, and on one long line without a line feed, it must equal the List variant.
+     * Folded tokens are chunked in every variant, so they are checked against the host's
+     * unchunked segmentation, folded token by token.
      */
     @Test
     void streamEqualsListOnTextsWithManyLines() {
@@ -188,6 +190,22 @@ class TokenizeTest {
             }
         }
         assertTrue(lines.chars().filter(c -> c == '\n').count() > 10_000);
+        // Without a line feed or an ASCII space (ideographic spaces instead), folded tokens come
+        // from the core in chunks cut at word boundaries that are certain whatever surrounds them;
+        // they must be the unchunked host tokens, each folded (NFC with case folding, by ICU4J).
+        String noCuts = oneLine.replace(' ', '\u3000');
+        List<Token> folded = engine.tokenize(noCuts, FOLD);
+        List<Token> expected = engine.tokenize(noCuts).stream()
+                .map(t -> new Token(OptionsOracle.normalize(t.text(), NormalizationForm.NFC, NormalizationOptions.DEFAULT.withCaseFolding()),
+                        t.kind(), t.start(), t.end()))
+                .collect(Collectors.toList());
+        for (int k = 0; k < Math.max(folded.size(), expected.size()); k++) {
+            int at = k;
+            assertTrue(k < folded.size() && k < expected.size() && folded.get(k).equals(expected.get(k)),
+                    () -> "folded token " + at + " of " + expected.size() + ": expected " + (at < expected.size() ? expected.get(at) : "end")
+                            + " but got " + (at < folded.size() ? folded.get(at) : "end") + Seeds.hint());
+        }
+        assertTrue(noCuts.length() > 2 << 20, "long enough for several chunks");
     }
 
     /** The UTF-8 variant: same tokens, offsets in bytes. */

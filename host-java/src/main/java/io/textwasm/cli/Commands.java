@@ -218,11 +218,10 @@ final class Commands {
     }
 
     /**
-     * The longest piece without a cut that tokenize hands the core whole (with --lossy or
-     * --casefold; otherwise the host segments it). The core's answer takes
-     * 20 bytes per token in its linear memory, up to one token per byte, and grows by doubling, so
-     * a 42 MB line of CJK ran out of the 1 GiB cap; 16 MiB stays within it, and the limit error
-     * says what happened instead.
+     * The longest piece without a cut that tokenize hands the core whole (with --lossy; otherwise
+     * the host segments it). The core's answer takes 20 bytes per token in its linear memory, up
+     * to one token per byte, and grows by doubling, so a 42 MB line of CJK ran out of the 1 GiB
+     * cap; 16 MiB stays within it, and the limit error says what happened instead.
      */
     static final int TOKENIZE_PIECE_MAX = 16 << 20;
 
@@ -245,10 +244,11 @@ final class Commands {
         final boolean j = jsonl;
         final boolean l = lossy;
         final TokenizeOptions o = opts;
-        // Well-formed text without case folding is segmented by the host and printed token by
-        // token; the core's byte API (lossy decoding keeps the input's own byte offsets, folding
-        // needs the core) builds every token of a piece at once, so its pieces are capped.
-        boolean hostPath = !l && !o.caseFold();
+        // Well-formed text is segmented by the host and printed token by token (folded tokens
+        // come from the core a chunk at a time, cut where a word boundary is certain); with
+        // --lossy the core's byte API keeps the input's own byte offsets, but builds every token
+        // of a piece at once, so its pieces are capped.
+        boolean hostPath = !l;
         int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> LineChunks.read(name, in, (buf, len, base) -> {
             if (hostPath) {
                 String text;

@@ -359,6 +359,17 @@ public final class WordSegments {
     }
 
     /**
+     * The first word boundary after the code point at {@code at} that is certain whatever comes
+     * before or after it (see the class comment), or {@code to} when there is none: a text cut
+     * there segments, and tokenizes, piece by piece exactly as it does whole. Text in any script
+     * whose letters are Word_Break Other (CJK ideographs, Thai, emoji) has one at almost every
+     * code point, where {@link SegmentCuts} needs a line feed or an ASCII space.
+     */
+    public int certainBoundaryAfter(String s, int at, int to) {
+        return certainBoundaryAfter(s, at, to, tables.wordTable());
+    }
+
+    /**
      * The first position after {@code at} where a boundary is certain without the core (see the
      * class comment), or {@code to}.
      */

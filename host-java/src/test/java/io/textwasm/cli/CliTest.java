@@ -217,7 +217,7 @@ class CliTest {
     }
 
     @Test
-    @DisplayName("tokenize takes a long piece without a cut; with --casefold or --lossy it refuses one past 16 MiB as a limit")
+    @DisplayName("tokenize takes a long piece without a cut, with --casefold too; with --lossy it refuses one past 16 MiB as a limit")
     void tokenizeOfAHugePieceWithoutACut() {
         // A 42 MB line of CJK ran the core out of its 1 GiB with a message about a Java builder.
         // Well-formed text without folding is segmented by the host now, token by token.
@@ -227,10 +227,21 @@ class CliTest {
         assertTrue(out.startsWith("0\t3\tideographic\t世\n3\t6\tideographic\t界\n"), out.substring(0, 80));
         assertTrue(out.endsWith("\n18000000\t18000001\tpunctuation\t!\n"), out.substring(out.length() - 80));
         assertEquals(6_000_001, out.chars().filter(c -> c == '\n').count());
-        String one = "x".repeat(17 << 20);
-        for (String option : new String[] {"--casefold", "--lossy"}) {
-            assertOneLineError(run(one, "tokenize", option), 1, "more than 16 MiB without a line feed or a space to cut at");
-        }
+        // Folded tokens come from the core a chunk at a time, cut at word boundaries that are
+        // certain (before and after each ideograph here); the whole piece used to be refused.
+        Run folded = run("Straße世界".repeat(1_500_000), "tokenize", "--casefold"); // 19.5 MB, no line feed or space
+        assertOk(folded);
+        out = folded.stdout();
+        assertTrue(out.startsWith("0\t7\tword\tstrasse\n7\t10\tideographic\t世\n10\t13\tideographic\t界\n13\t20\tword\tstrasse\n"),
+                out.substring(0, 80));
+        assertTrue(out.endsWith("\n19499987\t19499994\tword\tstrasse\n19499994\t19499997\tideographic\t世\n19499997\t19500000\tideographic\t界\n"),
+                out.substring(out.length() - 120));
+        assertEquals(4_500_000, out.chars().filter(c -> c == '\n').count());
+        // One word of 17 MiB has no boundary to cut at: it is one chunk and one token.
+        Run word = run("x".repeat(17 << 20), "tokenize", "--casefold", "--format", "jsonl");
+        assertOk(word);
+        assertTrue(word.stdout().startsWith("{\"start\":0,\"end\":17825792,\"kind\":\"word\",\"text\":\"xxx"), word.stdout().substring(0, 80));
+        assertOneLineError(run("x".repeat(17 << 20), "tokenize", "--lossy"), 1, "more than 16 MiB without a line feed or a space to cut at");
     }
 
     @Test
