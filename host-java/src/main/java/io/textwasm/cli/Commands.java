@@ -245,18 +245,20 @@ final class Commands {
         final boolean l = lossy;
         final TokenizeOptions o = opts;
         // Well-formed text is segmented by the host and printed token by token (folded tokens
-        // come from the core a chunk at a time, cut where a word boundary is certain); with
-        // --lossy the core's byte API keeps the input's own byte offsets, but builds every token
-        // of a piece at once, so its pieces are capped.
-        boolean hostPath = !l;
+        // come from the core a chunk at a time, cut where a word boundary is certain). A piece
+        // with ill-formed UTF-8 under --lossy goes to the core's byte API, which keeps the
+        // input's own byte offsets but builds every token of the piece at once: capped.
         int code = Inputs.forEach(a.operands(), stdin, err, (name, in, size) -> LineChunks.read(name, in, (buf, len, base) -> {
-            if (hostPath) {
-                String text;
-                try {
-                    text = Strict.decode(name, buf, engines.get());
-                } catch (io.textwasm.InvalidUtf8Exception e) {
+            String decoded = null;
+            try {
+                decoded = Strict.decode(name, buf, engines.get());
+            } catch (io.textwasm.InvalidUtf8Exception e) {
+                if (!l) {
                     throw new io.textwasm.InvalidUtf8Exception(base + e.offset(), name);
                 }
+            }
+            if (decoded != null) {
+                String text = decoded;
                 long[] at = {0, base}; // a UTF-16 index into text and its UTF-8 offset in the stream
                 engines.get().forEachToken(text, o, t -> {
                     long start = at[1] + io.textwasm.internal.Utf8.lengthUpTo(text, (int) at[0], t.start(), Long.MAX_VALUE);
@@ -267,16 +269,15 @@ final class Commands {
                 });
                 return;
             }
-            List<Token> tokens;
-            try {
-                tokens = engines.get().tokenizeUtf8(buf, o, l, 0); // offsets within the chunk: base is a long
-            } catch (io.textwasm.InvalidUtf8Exception e) {
-                throw new io.textwasm.InvalidUtf8Exception(base + e.offset(), name);
+            if (len > TOKENIZE_PIECE_MAX) {
+                throw new LimitExceededException(name + ": more than " + (TOKENIZE_PIECE_MAX >> 20)
+                        + " MiB without a line feed or a space to cut at, with ill-formed UTF-8 for --lossy to replace");
             }
-            for (Token t : tokens) {
-                printToken(out, j, t, base + t.start(), base + t.end()); // longs: past 2 GiB in a long stream
+            // Offsets within the piece (a Token's are ints), plus the stream's base as a long.
+            for (Token t : engines.get().tokenizeUtf8(buf, o, true, 0)) {
+                printToken(out, j, t, base + t.start(), base + t.end());
             }
-        }, hostPath ? LineChunks.MAX : TOKENIZE_PIECE_MAX));
+        }));
         out.flush();
         return code;
     }

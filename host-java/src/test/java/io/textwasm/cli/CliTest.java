@@ -217,7 +217,7 @@ class CliTest {
     }
 
     @Test
-    @DisplayName("tokenize takes a long piece without a cut, with --casefold too; with --lossy it refuses one past 16 MiB as a limit")
+    @DisplayName("tokenize takes a long piece without a cut, with --casefold too; one with ill-formed bytes under --lossy is refused past 16 MiB")
     void tokenizeOfAHugePieceWithoutACut() {
         // A 42 MB line of CJK ran the core out of its 1 GiB with a message about a Java builder.
         // Well-formed text without folding is segmented by the host now, token by token.
@@ -241,7 +241,13 @@ class CliTest {
         Run word = run("x".repeat(17 << 20), "tokenize", "--casefold", "--format", "jsonl");
         assertOk(word);
         assertTrue(word.stdout().startsWith("{\"start\":0,\"end\":17825792,\"kind\":\"word\",\"text\":\"xxx"), word.stdout().substring(0, 80));
-        assertOneLineError(run("x".repeat(17 << 20), "tokenize", "--lossy"), 1, "more than 16 MiB without a line feed or a space to cut at");
+        // With --lossy, well-formed pieces take the host's path too; a piece with ill-formed bytes
+        // goes to the core whole, so past 16 MiB without a cut it is refused as a limit.
+        assertOk(run("x".repeat(17 << 20), "tokenize", "--lossy", "--format", "jsonl"));
+        byte[] illFormed = ("x".repeat(17 << 20) + "\uFFFF").getBytes(StandardCharsets.UTF_8);
+        illFormed[illFormed.length - 3] = (byte) 0xFF;
+        assertOneLineError(run(illFormed, "tokenize", "--lossy"), 1,
+                "more than 16 MiB without a line feed or a space to cut at, with ill-formed UTF-8 for --lossy to replace");
     }
 
     @Test

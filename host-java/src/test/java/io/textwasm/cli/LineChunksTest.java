@@ -95,6 +95,16 @@ class LineChunksTest {
         assertArrayEquals(in, joined.toByteArray());
     }
 
+    private static String jsonlTokens(List<io.textwasm.Token> tokens) {
+        StringBuilder b = new StringBuilder();
+        for (io.textwasm.Token t : tokens) {
+            b.append("{\"start\":").append(t.start()).append(",\"end\":").append(t.end()).append(",\"kind\":\"")
+                    .append(t.kind().name().toLowerCase(java.util.Locale.ROOT)).append("\",\"text\":").append(Json.quote(t.text()))
+                    .append("}").append(System.lineSeparator());
+        }
+        return b.toString();
+    }
+
     @Test
     @DisplayName("tokenize, segment and count on a long line give the whole text's answers")
     void chunkedAnswersAreTheWholeTextsAnswers() {
@@ -105,17 +115,23 @@ class LineChunksTest {
         CliTest.Run tokens = CliTest.run(in, "tokenize", "--format", "jsonl");
         CliTest.assertOk(tokens);
         // Every token as the core's byte API gives it for the whole text: the CLI's host path
-        // (well-formed text, no folding) computes its own UTF-8 offsets, the lossy path is the core's.
-        StringBuilder wantTokens = new StringBuilder();
-        for (io.textwasm.Token t : engine.tokenizeUtf8(in, TokenizeOptions.DEFAULT, false, 0)) {
-            wantTokens.append("{\"start\":").append(t.start()).append(",\"end\":").append(t.end()).append(",\"kind\":\"")
-                    .append(t.kind().name().toLowerCase(java.util.Locale.ROOT)).append("\",\"text\":").append(Json.quote(t.text()))
-                    .append("}").append(System.lineSeparator());
-        }
-        assertEquals(wantTokens.toString(), tokens.stdout());
+        // (well-formed pieces) computes its own UTF-8 offsets; under --lossy a piece with
+        // ill-formed bytes takes the core's path, which has its own.
+        String wantTokens = jsonlTokens(engine.tokenizeUtf8(in, TokenizeOptions.DEFAULT, false, 0));
+        assertEquals(wantTokens, tokens.stdout());
         CliTest.Run lossyTokens = CliTest.run(in, "tokenize", "--format", "jsonl", "--lossy");
         CliTest.assertOk(lossyTokens);
-        assertEquals(wantTokens.toString(), lossyTokens.stdout());
+        assertEquals(wantTokens, lossyTokens.stdout());
+        byte[] bad = in.clone();
+        for (int at = bad.length / 2; ; at++) {
+            if (bad[at] >= 'a' && bad[at] <= 'z') {
+                bad[at] = (byte) 0xFF; // one ill-formed piece among well-formed ones
+                break;
+            }
+        }
+        CliTest.Run badTokens = CliTest.run(bad, "tokenize", "--format", "jsonl", "--lossy");
+        CliTest.assertOk(badTokens);
+        assertEquals(jsonlTokens(engine.tokenizeUtf8(bad, TokenizeOptions.DEFAULT, true, 0)), badTokens.stdout());
 
         CliTest.Run words = CliTest.run(in, "segment", "--words", "--format", "jsonl");
         CliTest.assertOk(words);
