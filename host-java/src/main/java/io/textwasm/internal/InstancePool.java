@@ -5,6 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A bounded pool of core instances. A Chicory instance is not thread-safe, so each call borrows
@@ -15,16 +16,21 @@ import java.util.function.Function;
 public final class InstancePool implements AutoCloseable {
     private final CoreModule module;
     private final int max;
-    private final int maxPages;
+    private final Supplier<CoreInstance> create;
     private final int keepPages;
     private final ArrayBlockingQueue<CoreInstance> idle;
     private final AtomicInteger live = new AtomicInteger();
     private volatile boolean closed;
 
     public InstancePool(CoreModule module, int max, int maxPages, int keepPages) {
+        this(module, max, keepPages, () -> new CoreInstance(module, maxPages));
+    }
+
+    /** With {@code create} making each instance (tests make it fail). */
+    InstancePool(CoreModule module, int max, int keepPages, Supplier<CoreInstance> create) {
         this.module = module;
         this.max = max;
-        this.maxPages = maxPages;
+        this.create = create;
         this.keepPages = keepPages;
         this.idle = new ArrayBlockingQueue<>(max);
     }
@@ -52,7 +58,7 @@ public final class InstancePool implements AutoCloseable {
             int n = live.get();
             if (n < max && live.compareAndSet(n, n + 1)) {
                 try {
-                    return new CoreInstance(module, maxPages);
+                    return create.get();
                 } catch (RuntimeException e) {
                     live.decrementAndGet();
                     throw e instanceof EngineException ? e : new EngineException("cannot instantiate the core: " + e.getMessage(), e);
