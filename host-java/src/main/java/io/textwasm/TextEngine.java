@@ -304,9 +304,10 @@ public final class TextEngine implements AutoCloseable {
 
     /**
      * Tokens produced lazily: the text is tokenized in chunks of about a million units that end
-     * where UAX #29 always breaks (after a line feed, or between a space and an ASCII character),
-     * so a long text is not handed to the core whole; a stretch with no such cut is one chunk,
-     * and its tokens are buffered together ({@link #forEachToken} never buffers).
+     * where UAX #29 always breaks (after a line feed, between a space and an ASCII character, or
+     * at a word boundary that is certain whatever surrounds it), so a long text is not handed to
+     * the core whole; only a single word longer than a chunk is buffered whole
+     * ({@link #forEachToken} never buffers).
      */
     public Stream<Token> tokens(CharSequence text, TokenizeOptions options) {
         Objects.requireNonNull(options, "options");
