@@ -205,6 +205,11 @@ class CliTest {
         assertOneLineError(run("x", "truncate", "--max-bytes", "3", "--at-word=no"), 2, "--at-word takes no value");
         // One granularity: "--graphemes --words" used to give words, the last one winning.
         assertOneLineError(run("ab", "segment", "--graphemes", "--words"), 2, "one of --graphemes or --words");
+        assertOneLineError(run("ab", "truncate", "--max-bytes", "1", "--max-bytes", "2"), 2, "give only one of");
+        // A repeated option keeps its last value (README), as most command lines do.
+        assertEquals("{\"start\":0,\"end\":2,\"text\":\"ab\"}\n",
+                run("ab", "segment", "--words", "--format", "text", "--format", "jsonl").stdout().replace(System.lineSeparator(), "\n"));
+        assertEquals("ab", run("AB", "normalize", "--form", "NFKC", "--form", "NFKC_CF").stdout());
         assertOneLineError(run("", "frobnicate"), 2, "frobnicate");
         assertOneLineError(run("", "--backend", "gpu", "normalize"), 2, "gpu");
         assertOneLineError(run("", "--backend"), 2, "--backend needs a value"); // was "unknown backend ''"
