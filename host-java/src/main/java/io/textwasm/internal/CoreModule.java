@@ -68,7 +68,9 @@ public final class CoreModule {
     public static byte[] bytes() {
         byte[] b = bytes;
         if (b == null) {
-            try (InputStream in = CoreModule.class.getResourceAsStream(RESOURCE)) {
+            // Through the class loader: the module is in another jar (textwasm-core), which
+            // Class.getResourceAsStream does not search when the jars are on the module path.
+            try (InputStream in = CoreModule.class.getClassLoader().getResourceAsStream(RESOURCE.substring(1))) {
                 if (in == null) {
                     throw new EngineException("the core module " + RESOURCE + " is missing from the classpath; rebuild with `mvn package`");
                 }
