@@ -5,6 +5,7 @@
 #   ./build.sh wasm OUT_DIR    build target/.../textwasm_core.wasm and copy it to OUT_DIR/textwasm.wasm
 #   ./build.sh test            cargo test for the core and the table generator (native)
 #   ./build.sh names OUT_DIR   the same module with its name section, for size attribution
+#   ./build.sh check-tables    fail when the generated tables differ from what ucdgen writes now
 #
 # Toolchain: Rust 1.63+ with the wasm32-unknown-unknown standard library. Preferred is Debian's
 # rustc 1.63 (the oldest version we promise, so CI builds with exactly it); a rustup toolchain

@@ -8,7 +8,10 @@ public enum Backend {
     AOT,
     /** Compiled to bytecode when the engine starts (Chicory's runtime compiler). */
     COMPILER,
-    /** Chicory's interpreter: no code generation at all, about 100 times slower. */
+    /**
+     * Chicory's interpreter: no code generation at all; the core runs about 100 times slower (start-up
+     * and the byte APIs show it, String calls the host answers from the module's tables do not).
+     */
     INTERPRETER;
 
     public String cliName() {

@@ -216,7 +216,9 @@ public final class TextEngine implements AutoCloseable {
 
     /**
      * Normalizes a character stream of any size in bounded memory: the text is cut only where
-     * normalization cannot reach across the cut.
+     * normalization cannot reach across the cut. A stretch of more than 16 MiB (as UTF-8) with no
+     * such place, which takes adversarial input such as a letter with millions of combining
+     * marks, is refused with a {@link LimitExceededException}.
      */
     public void normalize(Reader in, Writer out, NormalizationForm form, NormalizationOptions options) throws IOException {
         new StreamNormalizer(pool, flags(form, options)).run(in, out);
@@ -306,8 +308,8 @@ public final class TextEngine implements AutoCloseable {
      * Tokens produced lazily: the text is tokenized in chunks of about a million units that end
      * where UAX #29 always breaks (after a line feed, between a space and an ASCII character, or
      * at a word boundary that is certain whatever surrounds it), so a long text is not handed to
-     * the core whole; only a single word longer than a chunk is buffered whole
-     * ({@link #forEachToken} never buffers).
+     * the core whole. Tokens are buffered a chunk at a time (a chunk is longer only where a single
+     * word is); {@link #forEachToken} buffers nothing, unless it folds case.
      */
     public Stream<Token> tokens(CharSequence text, TokenizeOptions options) {
         Objects.requireNonNull(options, "options");
@@ -548,7 +550,7 @@ public final class TextEngine implements AutoCloseable {
 
     // ---------------------------------------------------------------- diagnostics
 
-    /** Memory facts for the benchmark and {@code --version}: pages and table bytes of one instance. */
+    /** Memory facts for the benchmark: pages and table bytes of one instance. */
     public long[] instanceMemory() {
         return pool.with(ci -> new long[] {(long) ci.pages() * 65536, ci.tableBytes()});
     }

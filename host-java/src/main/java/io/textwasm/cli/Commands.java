@@ -28,8 +28,9 @@ final class Commands {
             "usage: textwasm normalize [--form NFC|NFD|NFKC|NFKD|NFKC_CF] [--casefold] [--collapse-whitespace]",
             "                          [--strip-controls] [--lossy] [FILE...]",
             "Normalizes UTF-8 text (Unicode 16.0.0) from the files, or standard input, to standard output.",
-            "Streams: any size runs in bounded memory. Invalid UTF-8 is an error naming the byte offset,",
-            "unless --lossy replaces it with U+FFFD. Default form: NFC.");
+            "Streams: any size runs in bounded memory, unless 16 MiB in a row offer no place to cut (a",
+            "letter with millions of combining marks), which is refused. Invalid UTF-8 is an error naming",
+            "the byte offset, unless --lossy replaces it with U+FFFD. Default form: NFC.");
 
     static int normalize(Args a, TextEngineFactory engines, InputStream stdin, OutputStream stdout, PrintStream err, boolean tty) throws IOException {
         NormalizationForm form = NormalizationForm.NFC;

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI streams: {@code java -Xmx96m ... io.textwasm.cli.Main normalize --form NFKC} in a
@@ -172,5 +174,47 @@ class CliStreamingTest {
         assertTrue(producerError.get() == null, "producer: " + producerError.get());
         assertEquals(outTotal, received.get(), "output bytes");
         assertTrue(inTotal >= TOTAL_BYTES);
+    }
+
+    /**
+     * README: "a 20 MB one-line file tokenizes through a 96 MB heap". The line has spaces but no
+     * line feed, so the CLI must cut it in pieces between a space and an ASCII character; the
+     * output's lines are counted as they stream out, one per expected token.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aTwentyMegabyteLineTokenizesThroughA96MegabyteHeap(@TempDir Path dir) throws IOException, InterruptedException {
+        String[] words = {"alpha", "beta", "Gamma", "δέλτα", "epsilon", "日本語", "zeta", "3.14", "eta,", "théta"};
+        StringBuilder line = new StringBuilder(21_000_000);
+        Random r = new Random(20);
+        long tokens = 0;
+        while (line.length() < 20_000_000) {
+            String w = words[r.nextInt(words.length)];
+            line.append(w).append(' ');
+            // Segments: the word (日本語 is three, "eta," two), then the space.
+            tokens += (w.equals("日本語") ? 3 : w.endsWith(",") ? 2 : 1) + 1;
+        }
+        Path file = dir.resolve("one-line.txt");
+        Files.writeString(file, line, StandardCharsets.UTF_8);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process p = new ProcessBuilder(java, "-Xmx96m", "-cp", cp, "io.textwasm.cli.Main", "tokenize", file.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long lines = 0;
+        try (InputStream out = p.getInputStream()) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = out.read(buf)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the CLI did not finish");
+        assertEquals(0, p.exitValue(), "exit code (an OutOfMemoryError is status 1)");
+        assertEquals(tokens, lines, "one line per token");
+        long bytes = Files.size(file);
+        assertTrue(lines > 5_000_000 && bytes > 20_000_000, lines + " tokens in " + bytes + " bytes");
     }
 }

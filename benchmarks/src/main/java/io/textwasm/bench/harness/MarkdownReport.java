@@ -93,7 +93,7 @@ final class MarkdownReport {
         line("- **What the textwasm columns measure.** `textwasm AOT (String API)` is `TextEngine`'s String methods: the Java "
                 + "host answers from the module's data where it can (text it proves stable, mappings and pieces it learnt from "
                 + "the module, word and cluster walks over the module's tables) and calls the module for the rest. "
-                + "`textwasm module alone (byte API, AOT)` runs the module on every call, as the CLI and other hosts do. "
+                + "`textwasm module alone (byte API, AOT)` runs the module on every call, as the CLI's `normalize`, `count` and `segment` and the other hosts (Node, native) do. "
                 + "The host's caches are filled by the first call and shared by the JVM, and each cell repeats one text "
                 + "made from a few hundred words, so later iterations find every piece learnt: text with many distinct "
                 + "pieces (Korean in NFD, for one) is much slower than these cells (benchmarks/README.md, \"Method\").");

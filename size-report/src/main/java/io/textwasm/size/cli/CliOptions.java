@@ -12,7 +12,8 @@ public record CliOptions(
         boolean help, String input, Format format, int top, int rollupDepth, String baseline, String budget) {
 
     public static final String USAGE = """
-            usage: textwasm-size-report [options] <module.wasm | ->
+            usage: textwasm size [options] <module.wasm | ->
+                   java -jar textwasm-size-report-*-all.jar [options] <module.wasm | ->
 
             Reports the size of a WebAssembly module by section, function and data segment,
             with gzip (zlib level 9, as java.util.zip writes it; within about 1% of gzip -9) and

@@ -38,7 +38,7 @@ class CliTest {
         for (String flag : new String[] {"--help", "-h"}) {
             Run r = run(realHost(), flag);
             assertEquals(0, r.status());
-            assertTrue(r.out().startsWith("usage: textwasm-size-report [options] <module.wasm | ->"), r.out());
+            assertTrue(r.out().startsWith("usage: textwasm size [options] <module.wasm | ->"), r.out());
             assertTrue(r.out().contains("--rollup-depth K"));
             assertEquals("", r.err());
         }
