@@ -1,6 +1,7 @@
 package io.textwasm.cli;
 
 import io.textwasm.Backend;
+import io.textwasm.InvalidUtf8Exception;
 import io.textwasm.TextEngine;
 import io.textwasm.TextwasmException;
 import io.textwasm.size.cli.FailingStdout;
@@ -147,6 +148,12 @@ public final class Main {
         } catch (UsageException e) {
             stderr.println("textwasm: " + e.getMessage());
             return 2;
+        } catch (InvalidUtf8Exception e) {
+            // The library's message speaks of "the lossy option"; here it has a name.
+            debug(e);
+            stderr.println("textwasm: error: " + (e.source() == null ? "" : e.source() + ": ") + "invalid UTF-8 at byte offset "
+                    + e.offset() + " (--lossy replaces ill-formed sequences with U+FFFD)");
+            return 1;
         } catch (TextwasmException e) {
             debug(e);
             stderr.println("textwasm: error: " + e.getMessage());

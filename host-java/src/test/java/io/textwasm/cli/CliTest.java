@@ -163,7 +163,7 @@ class CliTest {
     void invalidUtf8IsExitOneWithTheByteOffsetAndLossyReplacesIt(@TempDir Path dir) throws IOException {
         byte[] bad = {'o', 'k', ' ', (byte) 0xE2, (byte) 0x82, '!', '\n'};
         Run r = run(bad, "normalize");
-        assertOneLineError(r, 1, "byte offset 3");
+        assertOneLineError(r, 1, "byte offset 3", "(--lossy replaces ill-formed sequences with U+FFFD)");
         Path f = dir.resolve("bad.txt");
         Files.write(f, bad);
         assertOneLineError(run(new byte[0], "normalize", f.toString()), 1, "byte offset 3", f.toString());

@@ -113,7 +113,7 @@ class PluginCliTest {
                 "textwasm: error: <stdin>: longer than the plugin's input limit of 2 bytes (raise it with --max-input)");
         Path bad = Files.write(dir.resolve("bad.txt"), new byte[] {'o', 'k', (byte) 0xFF});
         oneLine(run("", "plugin", "run", redact.toString(), bad.toString()), 1,
-                "textwasm: error: " + bad + ": invalid UTF-8 at byte offset 2 (use the lossy option to replace ill-formed sequences with U+FFFD)");
+                "textwasm: error: " + bad + ": invalid UTF-8 at byte offset 2 (--lossy replaces ill-formed sequences with U+FFFD)");
         Run lossy = run("", "plugin", "run", redact.toString(), "--lossy", bad.toString());
         assertEquals("ok\uFFFD", lossy.out(), lossy.err());
         String sha = HexFormat.of().formatHex(DiskCache.sha256(Fixtures.example("redact")));
