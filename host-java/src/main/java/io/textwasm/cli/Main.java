@@ -46,6 +46,9 @@ public final class Main {
 
     private Main() {}
 
+    /** Chicory's Parser reads this system property once: the digest algorithm, or "none". */
+    private static final String CHICORY_DIGEST = "com.dylibso.chicory.wasm.Parser.DIGEST_ALGORITHM";
+
     public static void main(String[] args) {
         // UTF-8 whatever the locale: the input is UTF-8 and the offsets count its bytes, while
         // System.out encodes with the locale's charset (US-ASCII under LANG=C turned every other
@@ -53,6 +56,14 @@ public final class Main {
         // which made tokenize one write(2) per token (a 20 MB file took 17 s, 13 s of it writes).
         PrintStream out = new PrintStream(new BufferedOutputStream(new FailingStdout(OutputFailed::new), 1 << 16), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        if (!java.util.Arrays.asList(args).contains("plugin") && System.getProperty(CHICORY_DIGEST) == null) {
+            // Chicory hashes every module it parses (SHA-256), for caches of compiled code; only
+            // `plugin` uses one (DiskCache is keyed by that hash). The core is compiled already,
+            // and the first hash in a process costs about 0.1 s, a fifth of a small command's
+            // time. Here and not in run(): the property is read once per process, and the tests
+            // run every command, plugins included, in one JVM.
+            System.setProperty(CHICORY_DIGEST, "none");
+        }
         int code = run(args, System.in, out, err);
         try {
             out.flush();

@@ -38,7 +38,7 @@ public final class CoreModule {
     public static CoreModule load(Backend backend) {
         switch (backend) {
             case AOT:
-                return new CoreModule(backend, io.textwasm.internal.aot.CoreModule.load(), io.textwasm.internal.aot.CoreModule::create);
+                return new CoreModule(backend, AotModule.INSTANCE, io.textwasm.internal.aot.CoreModule::create);
             case COMPILER: {
                 WasmModule m = Parser.parse(bytes());
                 return new CoreModule(backend, m, MachineFactoryCompiler.compile(m));
@@ -49,6 +49,26 @@ public final class CoreModule {
             }
             default:
                 throw new IllegalArgumentException(String.valueOf(backend));
+        }
+    }
+
+    /**
+     * The AOT backend's module: the sections Chicory's Maven plugin kept beside the classes it
+     * compiled (function bodies are stubs there). Parsed without validation, unlike the generated
+     * {@code aot.CoreModule.load()}: the plugin validated the real module when it compiled it, at
+     * our build, and validating again cost about 50 ms of every process's start (a holder class:
+     * parsed once, on first use).
+     */
+    private static final class AotModule {
+        static final WasmModule INSTANCE = parse();
+
+        private static WasmModule parse() {
+            String meta = "CoreModule.meta";
+            if (io.textwasm.internal.aot.CoreModule.class.getResource(meta) == null) {
+                throw new EngineException("the AOT backend's " + meta + " is missing from the classpath; rebuild with `mvn package`");
+            }
+            return Parser.builder().withValidation(false).build()
+                    .parse(() -> io.textwasm.internal.aot.CoreModule.class.getResourceAsStream(meta));
         }
     }
 
