@@ -437,3 +437,38 @@ mod random_calls {
         }
     }
 }
+
+#[cfg(test)]
+mod edge_cases {
+    use super::*;
+
+    #[test]
+    fn input_rejects_null_and_negative_lengths() {
+        let e = Engine::new();
+        // address 0 with a non-empty length; a negative length.
+        assert_eq!(input(&e, 0, 1).map(|s| s.len()), Err(BAD_POINTER));
+        assert_eq!(input(&e, 16, -1).map(|s| s.len()), Err(BAD_POINTER));
+        assert_eq!(input(&e, 0, 0).map(|s| s.len()), Ok(0));
+    }
+
+    #[test]
+    fn overlap_is_strict() {
+        // a range that ends where a buffer starts, or starts where it ends, does not overlap.
+        let b = 100 as *const u8;
+        assert!(!overlaps(90, 10, b, 10));
+        assert!(!overlaps(110, 10, b, 10));
+        assert!(overlaps(109, 10, b, 10) && overlaps(91, 10, b, 10));
+    }
+
+    #[test]
+    fn normalize_partial_reports_consumed() {
+        // NORMALIZE keeps bit 7 and reports how much it consumed.
+        let mut e = Engine::new();
+        assert!(init(&mut e));
+        let status = match dispatch(&mut e, OP_NORMALIZE, b"abc", normalize::OPT_PARTIAL, 0, 0) {
+            Ok(c) | Err(c) => c,
+        };
+        assert_eq!(status, UNCHANGED);
+        assert_eq!(e.result[2], 2);
+    }
+}

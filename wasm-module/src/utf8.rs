@@ -374,3 +374,18 @@ mod tests {
         assert_eq!(count(b"ab\xFFc", true), Ok((4, 4)));
     }
 }
+
+#[cfg(test)]
+mod edge_cases {
+    use super::*;
+
+    #[test]
+    fn overlong_and_out_of_range_four_byte_leads() {
+        // F0 80..8F is an overlong four-byte form; F5 is never a lead byte.
+        for bad in [&b"\xF0\x80\x80\x80"[..], b"\xF0\x8F\xBF\xBF", b"\xF5\x80\x80\x80"] {
+            assert_eq!(decode(bad, 0), (INVALID, 1), "{:02X?}", bad);
+            assert_eq!(validate(bad), Err(0), "{:02X?}", bad);
+            assert_eq!(count(bad, true), Ok((4, 4)), "{:02X?}", bad);
+        }
+    }
+}

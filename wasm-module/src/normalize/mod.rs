@@ -621,3 +621,6 @@ pub fn is_normalized(d: &NormData, s: &[u8], o: &Opts, out: &mut Buf<u8>, sc: &m
 
 #[cfg(test)]
 mod conformance;
+
+#[cfg(test)]
+mod edge_cases;

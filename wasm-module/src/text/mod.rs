@@ -328,3 +328,6 @@ pub fn truncate(d: &SegData, s: &[u8], flags: u32, limit: u32, reserve: u32) -> 
     }
     Ok(Cut { cut_bytes: cut as u32, cut_utf16: cut16, truncated: true })
 }
+
+#[cfg(test)]
+mod edge_cases;
