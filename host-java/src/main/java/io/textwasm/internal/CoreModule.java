@@ -56,8 +56,8 @@ public final class CoreModule {
      * The AOT backend's module: the sections Chicory's Maven plugin kept beside the classes it
      * compiled (function bodies are stubs there). Parsed without validation, unlike the generated
      * {@code aot.CoreModule.load()}: the plugin validated the real module when it compiled it, at
-     * our build, and validating again cost about 50 ms of every process's start (a holder class:
-     * parsed once, on first use).
+     * our build, and validating again is tens of milliseconds of every cold start, spent while
+     * HotSpot still interprets Chicory's validator (a holder class: parsed once, on first use).
      */
     private static final class AotModule {
         static final WasmModule INSTANCE = parse();

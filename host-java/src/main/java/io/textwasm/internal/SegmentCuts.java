@@ -77,14 +77,4 @@ public final class SegmentCuts {
         }
         return -1;
     }
-
-    /** The first cut in {@code s} after {@code from}, or -1 when there is none. */
-    public static int next(String s, int from) {
-        for (int i = from + 1; i <= s.length(); i++) {
-            if (isCut(s, i)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -99,8 +99,6 @@ class SegmentCutsTest {
         assertEquals(-1, SegmentCuts.last("ab \u00E9", 0, 4)); // not ASCII
         assertEquals(4, SegmentCuts.last("a   b", 0, 5)); // after the last of the spaces
         assertEquals(-1, SegmentCuts.last("ab cd", 0, 3)); // the character after the space is outside
-        assertEquals(3, SegmentCuts.next("ab cd", 0));
-        assertEquals(-1, SegmentCuts.next("ab  ", 0));
         byte[] b = "ab cd\u00E9 \u0301e".getBytes(StandardCharsets.UTF_8);
         assertEquals(3, SegmentCuts.last(b, 0, b.length));
         assertEquals(-1, SegmentCuts.last(b, 3, b.length));
