@@ -3,6 +3,7 @@ package io.textwasm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.textwasm.testkit.Jvm;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class ModulePathIT {
         Path jar = Path.of(TextEngine.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         assertTrue(jar.toString().endsWith(".jar"), "not run against the packaged jar: " + jar);
         // The runtime dependencies, from the test class path: Chicory and its ASM, our other jars, Brotli4j.
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String cp = Jvm.testClassPath();
         List<String> modulePath = new ArrayList<>();
         modulePath.add(jar.toString());
         for (String entry : cp.split(File.pathSeparator)) {
@@ -65,8 +66,7 @@ class ModulePathIT {
         javac.addAll(sources);
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, javac.toArray(new String[0])), "javac");
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--module-path", out + File.pathSeparator + mp, "--add-modules", "ALL-MODULE-PATH",
+        Process p = new ProcessBuilder(Jvm.launcher(), "--module-path", out + File.pathSeparator + mp, "--add-modules", "ALL-MODULE-PATH",
                 "-m", "demo/demo.Main").redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the application did not finish");

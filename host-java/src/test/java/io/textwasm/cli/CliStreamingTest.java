@@ -9,6 +9,7 @@ import io.textwasm.testkit.Cps;
 import io.textwasm.testkit.Engines;
 import io.textwasm.testkit.RandomTextGenerator;
 import io.textwasm.testkit.Seeds;
+import io.textwasm.testkit.Jvm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,9 +104,7 @@ class CliStreamingTest {
             outTotal += out[k].length;
         }
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(java, "-Xmx96m", "-cp", cp, "io.textwasm.cli.Main", "normalize", "--form", "NFKC").start();
+        Process p = Jvm.withTestClassPath("-Xmx96m", "io.textwasm.cli.Main", "normalize", "--form", "NFKC").start();
         long started = System.nanoTime();
         AtomicReference<Throwable> producerError = new AtomicReference<>();
         Thread producer = new Thread(() -> {
@@ -196,9 +195,7 @@ class CliStreamingTest {
         }
         Path file = dir.resolve("one-line.txt");
         Files.writeString(file, line, StandardCharsets.UTF_8);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(java, "-Xmx96m", "-cp", cp, "io.textwasm.cli.Main", "tokenize", file.toString())
+        Process p = Jvm.withTestClassPath("-Xmx96m", "io.textwasm.cli.Main", "tokenize", file.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         long lines = 0;
         try (InputStream out = p.getInputStream()) {

@@ -10,6 +10,7 @@ import io.textwasm.testkit.Cps;
 import io.textwasm.testkit.Engines;
 import io.textwasm.internal.Json;
 import io.textwasm.testkit.Ucd;
+import io.textwasm.testkit.Jvm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -470,9 +471,7 @@ class CliTest {
      */
     @Test
     void writesUtf8WhateverTheLocale() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", cp, "io.textwasm.cli.Main", "tokenize", "--format", "jsonl");
+        ProcessBuilder pb = Jvm.withTestClassPath("io.textwasm.cli.Main", "tokenize", "--format", "jsonl");
         pb.environment().put("LANG", "C");
         pb.environment().put("LC_ALL", "C");
         Process p = pb.start();
@@ -490,20 +489,18 @@ class CliTest {
     @Test
     @DisplayName("textwasm size: a report that cannot be written is one error line, and a closed pipe ends quietly")
     void sizeReportsOutputFailuresOnce() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String module = Path.of(CliTest.class.getResource("/plugins/echo.wasm").toURI()).toString();
         Path full = Path.of("/dev/full");
         if (Files.isWritable(full)) {
             // Was: status 1 ("over budget") and the error two or three times, once as an internal error.
-            Process p = new ProcessBuilder(java, "-cp", cp, "io.textwasm.cli.Main", "size", "--format", "json", module)
+            Process p = Jvm.withTestClassPath("io.textwasm.cli.Main", "size", "--format", "json", module)
                     .redirectOutput(full.toFile()).start();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(2, p.waitFor(), err);
             assertEquals("error: cannot write the report: No space left on device\n", err);
         }
         // The pipe is closed before the report is written (the JVM takes far longer to start).
-        Process p = new ProcessBuilder(java, "-cp", cp, "io.textwasm.cli.Main", "size", "--format", "json", module).start();
+        Process p = Jvm.withTestClassPath("io.textwasm.cli.Main", "size", "--format", "json", module).start();
         p.getInputStream().close();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(141, p.waitFor(), err);
@@ -513,9 +510,7 @@ class CliTest {
     @Test
     @DisplayName("when the reader of standard output goes away, the command ends quietly with 141")
     void endsWhenTheOutputIsClosed() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(java, "-cp", cp, "io.textwasm.cli.Main", "tokenize").start();
+        Process p = Jvm.withTestClassPath("io.textwasm.cli.Main", "tokenize").start();
         // An endless input, as from `yes hello world | textwasm tokenize | head -1`.
         Thread feeder = new Thread(() -> {
             byte[] line = "hello world\n".repeat(4096).getBytes(StandardCharsets.UTF_8);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.textwasm.Backend;
+import io.textwasm.testkit.Jvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +44,7 @@ class InstancePoolTest {
     @DisplayName("an OutOfMemoryError inside the core discards that instance, and the next call works on a new one")
     void errorInsideTheCoreDiscardsTheInstance() throws IOException, InterruptedException {
         // In a JVM of its own with a 64 MiB heap, so the Error hurts no other test.
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(java, "-Xmx64m", "-cp", cp, OutOfHeapInsideTheCore.class.getName())
+        Process p = Jvm.withTestClassPath("-Xmx64m", OutOfHeapInsideTheCore.class.getName())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(true, p.waitFor(120, TimeUnit.SECONDS), out);
