@@ -3,7 +3,6 @@ package io.textwasm.internal;
 import io.textwasm.EngineException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,7 +18,13 @@ public final class InstancePool implements AutoCloseable {
     private final Supplier<CoreInstance> create;
     private final int keepPages;
     private final ArrayBlockingQueue<CoreInstance> idle;
-    private final AtomicInteger live = new AtomicInteger();
+    /**
+     * Instances created and not yet dropped. A plain int changed only inside synchronized blocks,
+     * not an AtomicInteger: giving a slot back must not call a method, since it runs when the
+     * stack is exhausted (a plugin recursing through host functions), where the call to give it
+     * back overflowed again and the slot was lost for good (every later call waited forever).
+     */
+    private int live;
     private volatile boolean closed;
 
     public InstancePool(CoreModule module, int max, int maxPages, int keepPages) {
@@ -37,12 +42,29 @@ public final class InstancePool implements AutoCloseable {
 
     public <T> T with(Function<CoreInstance, T> work) {
         CoreInstance ci = acquire();
+        boolean keep = true;
         try {
             return work.apply(ci);
+        } catch (Error e) {
+            // The JVM's own failure anywhere in the call, not only inside the core (a plugin that
+            // recurses through host functions runs out of stack in host code too): the instance
+            // may be mid-update, and the stack may have no room for another call.
+            keep = false;
+            throw e;
         } finally {
-            // Kept after failures too (invalid UTF-8 is an answer, not damage) unless the instance
-            // marked itself broken (trap, interruption, out of memory) or grew too much.
-            release(ci, ci.reusable(keepPages));
+            // Kept after other failures too (invalid UTF-8 is an answer, not damage) unless the
+            // instance marked itself broken (trap, interruption, out of memory) or grew too much.
+            // Inline, not a release() call: see live.
+            boolean kept = false;
+            try {
+                kept = keep && ci.reusable(keepPages) && !closed && idle.offer(ci);
+            } finally {
+                if (!kept) {
+                    synchronized (this) {
+                        live--;
+                    }
+                }
+            }
         }
     }
 
@@ -55,17 +77,27 @@ public final class InstancePool implements AutoCloseable {
             if (ci != null) {
                 return ci;
             }
-            int n = live.get();
-            if (n < max && live.compareAndSet(n, n + 1)) {
+            boolean slot;
+            synchronized (this) {
+                slot = live < max;
+                if (slot) {
+                    live++;
+                }
+            }
+            if (slot) {
                 try {
                     return create.get();
                 } catch (RuntimeException e) {
-                    live.decrementAndGet();
+                    synchronized (this) {
+                        live--;
+                    }
                     throw e instanceof EngineException ? e : new EngineException("cannot instantiate the core: " + e.getMessage(), e);
                 } catch (Error e) {
-                    // An OutOfMemoryError, say: the slot must be given back, or once every slot
-                    // was lost this way each later call would wait here forever.
-                    live.decrementAndGet();
+                    // An OutOfMemoryError or StackOverflowError: the slot must be given back, or
+                    // once every slot was lost this way each later call would wait here forever.
+                    synchronized (this) {
+                        live--;
+                    }
                     throw e;
                 }
             }
@@ -81,15 +113,8 @@ public final class InstancePool implements AutoCloseable {
         }
     }
 
-    private void release(CoreInstance ci, boolean keep) {
-        if (keep && !closed && idle.offer(ci)) {
-            return;
-        }
-        live.decrementAndGet();
-    }
-
-    public int liveInstances() {
-        return live.get();
+    public synchronized int liveInstances() {
+        return live;
     }
 
     public CoreModule module() {
@@ -100,7 +125,9 @@ public final class InstancePool implements AutoCloseable {
     public void close() {
         closed = true;
         while (idle.poll() != null) {
-            live.decrementAndGet();
+            synchronized (this) {
+                live--;
+            }
         }
     }
 }
