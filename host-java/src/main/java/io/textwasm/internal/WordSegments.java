@@ -4,13 +4,15 @@ package io.textwasm.internal;
  * UAX #29 word segmentation of a String in the host, for tokenize and word boundaries, so the
  * text is neither encoded nor copied into the module and no token record crosses back.
  *
- * <p>This is the core's word machine ({@code Words} in the core's segment module) rule for rule,
+ * <p>These are the core's word rules ({@code Words} in the core's segment module) rule for rule,
  * over the module's own per-code-point data (WORD_TABLE: Word_Break value, Extended_Pictographic
- * where WB3c needs it, token kind), with the same state: the last code point, the last two that
- * WB4 does not ignore, the parity of a regional-indicator run, and one code point of lookahead
- * for WB6, WB7b and WB12. The core's segment kind rule is repeated in {@link #kindOf}. Tests hold
- * the two implementations together: the official WordBreakTest, the ICU4J differential on random
- * text and a differential against the core (WordSegmentsTest).
+ * where WB3c needs it, token kind), with the same context: the last code point, the last two that
+ * WB4 does not ignore, the parity of a regional-indicator run, and the next code point that WB4
+ * does not ignore for WB6, WB7b and WB12. {@link Machine} compiles them, once per JVM, into an
+ * automaton of a few dozen states that reads each code point once, without lookahead. The core's
+ * segment kind rule is repeated in {@link #kindOf}. Tests hold the two implementations together:
+ * the official WordBreakTest, the ICU4J differential on random text and a differential against
+ * the core (WordSegmentsTest).
  *
  * <p>What the table does not cover (code points outside the BMP and U+1F000..U+1FFFF, unpaired
  * surrogates, and the rare Extended_Pictographic letters such as Ⓜ) goes to the core: from the
@@ -148,104 +150,297 @@ public final class WordSegments {
      * The machine from a boundary at {@code from} with fresh state, to {@code to}: -1 when it
      * emitted every segment, else the start of the open segment (high half) and the position of
      * the code point it cannot decide (low half); nothing from the open segment on was emitted.
+     *
+     * <p>One load of {@link Machine#STEPS} per code point decides everything: the rules are
+     * compiled into it from {@link Machine#step}. {@code head} holds the kinds of the open
+     * segment up to a deferred boundary ({@code pending}), {@code tail} those after it (or all of
+     * them when nothing is deferred), so a code point's kind goes to the same place either way.
      */
     private static long run(String s, int from, int to, byte[] table, Sink sink) {
-        int rawPrev = NONE;
-        int prev = NONE;
-        int prev2 = NONE;
-        boolean riOdd = false;
+        int[] steps = Machine.STEPS;
+        int state = Machine.START;
         int start = from;
-        int kinds = 0;
+        int pending = from;
+        int head = 0;
+        int tail = 0;
         int i = from;
         while (i < to) {
-            int v = valueAt(s, i, to, table);
-            if ((v & 31) == CORE) {
+            char c = s.charAt(i);
+            int v;
+            int w = 1;
+            if (!Character.isSurrogate(c)) {
+                v = table[c] & 0xFF;
+            } else {
+                int k = HostTables.indexOfSurrogates(s, i, to);
+                v = k < 0 ? CORE : table[k] & 0xFF;
+                w = 2;
+            }
+            int x = v & 31;
+            if (x == CORE) {
                 return (long) start << 32 | i;
             }
-            int w = width(s, i, to);
-            int cur = wb(v);
-            if (cur == prev && (cur == ALETTER || cur == NUMERIC || cur == KATAKANA)
-                    && (rawPrev == cur || is(IGNORED, rawPrev))) {
-                // The common case, decided without the rules below: a letter after a letter
-                // (WB5), a digit after a digit (WB8), Katakana after Katakana (WB13), with only
-                // code points WB4 ignores between them. No earlier rule applies to these classes
-                // (WB3c only to a pictograph after a ZWJ).
-                kinds |= 1 << (v >>> 5);
-                riOdd = false;
-                prev2 = prev;
-                i += w;
-                // The rest of the run of this class and the marks in it (French in NFD, Indic
-                // scripts), with nothing else to track: prev2 == prev == cur, and rawPrev is the
-                // last code point taken (a ZWJ there decides WB3c for what follows).
-                rawPrev = cur;
-                while (i < to) {
-                    char c = s.charAt(i);
-                    int x = Character.isSurrogate(c) ? -1 : table[c] & 0xFF;
-                    int xc = x & 31;
-                    if (xc != cur && !is(IGNORED, xc)) {
-                        break;
-                    }
-                    rawPrev = xc;
-                    kinds |= 1 << (x >>> 5);
-                    i++;
-                }
-                continue;
-            }
-            if (i > start) {
-                // Is there a boundary before this code point? (The core's Words::breaks.) Most
-                // pairs are decided by the two code points alone (see Quick).
-                int quick = Quick.TABLE[rawPrev << 5 | (v & 31)];
-                boolean boundary;
-                if (quick != Pairs.DEPENDS) {
-                    boundary = quick == Pairs.BREAKS;
-                } else if (rawPrev == CR && cur == LF) {
-                    boundary = false; // WB3
-                } else if (is(NEWLINES, rawPrev) || is(NEWLINES, cur)) {
-                    boundary = true; // WB3a, WB3b
-                } else if (rawPrev == ZWJ && (v & 31) == OTHER_PICTO) {
-                    boundary = false; // WB3c
-                } else if (rawPrev == WSEG_SPACE && cur == WSEG_SPACE) {
-                    boundary = false; // WB3d
-                } else if (is(IGNORED, cur)) {
-                    boundary = false; // WB4
-                } else {
-                    int next = NONE;
-                    if (needsNext(prev, cur)) {
-                        // The next code point WB4 does not ignore.
-                        for (int k = i + w; k < to; k += width(s, k, to)) {
-                            int x = valueAt(s, k, to, table);
-                            if ((x & 31) == CORE) {
-                                return (long) start << 32 | k;
-                            }
-                            if (!is(IGNORED, wb(x))) {
-                                next = wb(x);
-                                break;
-                            }
-                        }
-                    }
-                    boundary = !joins(prev2, prev, cur, next, riOdd);
-                }
-                if (boundary) {
-                    sink.segment(start, i, KIND_OF[kinds]);
+            int e = steps[state << 5 | x];
+            state = e >>> Machine.ACTION_BITS;
+            int kind = 1 << (v >>> 5);
+            switch (e & Machine.ACTION_MASK) {
+                case Machine.JOIN:
+                    tail |= kind;
+                    break;
+                case Machine.BREAK:
+                    sink.segment(start, i, KIND_OF[head | tail]);
                     start = i;
-                    kinds = 0;
+                    head = 0;
+                    tail = kind;
+                    break;
+                case Machine.DEFER:
+                    pending = i;
+                    head |= tail;
+                    tail = kind;
+                    break;
+                case Machine.BROKE_THEN_JOIN:
+                    sink.segment(start, pending, KIND_OF[head]);
+                    start = pending;
+                    head = 0;
+                    tail |= kind;
+                    break;
+                default: // BROKE_THEN_BREAK
+                    sink.segment(start, pending, KIND_OF[head]);
+                    sink.segment(pending, i, KIND_OF[tail]);
+                    start = i;
+                    head = 0;
+                    tail = kind;
+                    break;
+            }
+            i += w;
+        }
+        if (Machine.DEFERRED[state]) {
+            // Nothing follows the deferred code point: WB6, WB7b and WB12 need something.
+            sink.segment(start, pending, KIND_OF[head]);
+            start = pending;
+            head = 0;
+        }
+        if (i > start) {
+            sink.segment(start, i, KIND_OF[head | tail]);
+        }
+        return -1;
+    }
+
+    /**
+     * The word-boundary rules as a deterministic automaton over the table's values (0 to
+     * {@link #OTHER_PICTO}), built when first used (a holder class) from {@link #step}, which
+     * applies the rules to an explicit context, so the rules stay in one place.
+     *
+     * <p>The context is what UAX #29 needs: the last code point, the last two that WB4 does not
+     * ignore, the parity of a regional-indicator run. WB6, WB7b and WB12 also need the next code
+     * point that WB4 does not ignore; the automaton defers that boundary instead ({@link #DEFER})
+     * and settles it when the next such code point arrives, or at the end of the text. Every
+     * reachable context is enumerated, then contexts that behave alike on every input are merged
+     * (Moore's partition refinement), leaving a few dozen states.
+     */
+    static final class Machine {
+        /** No boundary before the code point. */
+        static final int JOIN = 0;
+        /** A boundary before the code point. */
+        static final int BREAK = 1;
+        /** Whether there is a boundary before the code point is settled later. */
+        static final int DEFER = 2;
+        /** The deferred boundary is one; none before the code point. */
+        static final int BROKE_THEN_JOIN = 3;
+        /** The deferred boundary is one, and so is the one before the code point. */
+        static final int BROKE_THEN_BREAK = 4;
+        static final int ACTION_BITS = 3;
+        static final int ACTION_MASK = 7;
+
+        /** {@code STEPS[state << 5 | value]}: next state << ACTION_BITS | action. */
+        static final int[] STEPS;
+        /** States in which a boundary is deferred (at the end of the text, it is one). */
+        static final boolean[] DEFERRED;
+        static final int START = 0;
+
+        private static final int VALUES = OTHER_PICTO + 1;
+
+        /**
+         * A context, packed: rawPrev, prev, prev2 (5 bits each), the parity of the regional
+         * indicators, whether no code point was seen, and the deferred decision's own prev2, prev,
+         * cur and parity with a bit saying there is one.
+         */
+        private static long pack(int rawPrev, int prev, int prev2, boolean odd, boolean first,
+                boolean deferred, int dPrev2, int dPrev, int dCur, boolean dOdd) {
+            // Canonical forms, so that contexts which cannot behave differently are one: prev2 is
+            // read only after MidLetter, MidNum, MidNumLet, a quote (WB7, WB7c, WB11), the parity
+            // only after a regional indicator.
+            if (!is(MID_LETTER_Q | MID_NUM_Q | 1 << DOUBLE_QUOTE, prev)) {
+                prev2 = NONE;
+            }
+            if (prev != RI) {
+                odd = false;
+            }
+            if (!deferred) {
+                dPrev2 = dPrev = dCur = 0;
+                dOdd = false;
+            }
+            return (long) rawPrev | (long) prev << 5 | (long) prev2 << 10 | (odd ? 1L : 0) << 15 | (first ? 1L : 0) << 16
+                    | (deferred ? 1L : 0) << 17 | (long) dPrev2 << 18 | (long) dPrev << 23 | (long) dCur << 28 | (dOdd ? 1L : 0) << 33;
+        }
+
+        private static int field(long ctx, int shift) {
+            return (int) (ctx >>> shift & 31);
+        }
+
+        private static boolean bit(long ctx, int shift) {
+            return (ctx >>> shift & 1) != 0;
+        }
+
+        /**
+         * The rules applied to the table value {@code x} in context {@code ctx}: the next context
+         * (high part) and the action (low {@link #ACTION_BITS} bits).
+         */
+        static long step(long ctx, int x) {
+            int rawPrev = field(ctx, 0);
+            int prev = field(ctx, 5);
+            int prev2 = field(ctx, 10);
+            boolean riOdd = bit(ctx, 15);
+            boolean first = bit(ctx, 16);
+            boolean deferred = bit(ctx, 17);
+            int cur = wb(x);
+            // The deferred boundary is settled by the first code point WB4 does not ignore.
+            int settled = -1;
+            if (deferred && !is(IGNORED, cur)) {
+                settled = joins(field(ctx, 18), field(ctx, 23), field(ctx, 28), cur, bit(ctx, 33)) ? JOIN : BREAK;
+                deferred = false;
+            }
+            int d;
+            if (first) {
+                d = JOIN; // no boundary at the start of the text
+            } else {
+                if (rawPrev == CR && cur == LF) {
+                    d = JOIN; // WB3
+                } else if (is(NEWLINES, rawPrev) || is(NEWLINES, cur)) {
+                    d = BREAK; // WB3a, WB3b
+                } else if (rawPrev == ZWJ && x == OTHER_PICTO) {
+                    d = JOIN; // WB3c
+                } else if (rawPrev == WSEG_SPACE && cur == WSEG_SPACE) {
+                    d = JOIN; // WB3d
+                } else if (is(IGNORED, cur)) {
+                    d = JOIN; // WB4
+                } else if (needsNext(prev, cur) && dependsOnNext(prev2, prev, cur, riOdd)) {
+                    d = DEFER;
+                } else {
+                    d = joins(prev2, prev, cur, NONE, riOdd) ? JOIN : BREAK;
                 }
             }
-            kinds |= 1 << (v >>> 5);
-            // WB4: Extend, Format and ZWJ attach to what precedes them and are otherwise invisible,
-            // except after a newline or at the start of text.
+            int action;
+            if (settled == -1) {
+                action = d;
+                if (deferred && d != JOIN) {
+                    throw new IllegalStateException("a boundary while one is deferred");
+                }
+            } else if (settled == BREAK && d != DEFER) {
+                action = d == JOIN ? BROKE_THEN_JOIN : BROKE_THEN_BREAK;
+            } else if (settled == JOIN) {
+                action = d; // the deferred code point stays in the open segment, whatever comes next
+            } else {
+                throw new IllegalStateException("a deferred boundary settled before another is deferred");
+            }
+            int dPrev2 = field(ctx, 18);
+            int dPrev = field(ctx, 23);
+            int dCur = field(ctx, 28);
+            boolean dOdd = bit(ctx, 33);
+            if (d == DEFER) {
+                deferred = true;
+                dPrev2 = prev2;
+                dPrev = prev;
+                dCur = cur;
+                dOdd = riOdd;
+            }
+            // WB4: Extend, Format and ZWJ attach to what precedes them and are otherwise
+            // invisible, except after a newline or at the start of text.
             if (!(is(IGNORED, cur) && !is(NEWLINES, rawPrev) && rawPrev != NONE)) {
                 riOdd = cur == RI && !(prev == RI && riOdd);
                 prev2 = prev;
                 prev = cur;
             }
-            rawPrev = cur;
-            i += w;
+            long next = pack(cur, prev, prev2, riOdd, false, deferred, dPrev2, dPrev, dCur, dOdd);
+            return next << ACTION_BITS | action;
         }
-        if (i > start) {
-            sink.segment(start, i, KIND_OF[kinds]);
+
+        /** Whether the code point after cur changes {@link #joins} (WB7a joins a Hebrew letter and an apostrophe anyway). */
+        private static boolean dependsOnNext(int prev2, int prev, int cur, boolean riOdd) {
+            boolean without = joins(prev2, prev, cur, NONE, riOdd);
+            for (int next = 0; next < OTHER_PICTO; next++) {
+                if (joins(prev2, prev, cur, next, riOdd) != without) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return -1;
+
+        static {
+            // Every context reachable from the start.
+            java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+            java.util.List<Long> contexts = new java.util.ArrayList<>();
+            long start = pack(NONE, NONE, NONE, false, true, false, 0, 0, 0, false);
+            index.put(start, 0);
+            contexts.add(start);
+            java.util.List<int[]> edges = new java.util.ArrayList<>(); // per context: next << ACTION_BITS | action
+            for (int n = 0; n < contexts.size(); n++) {
+                int[] out = new int[VALUES];
+                for (int x = 0; x < VALUES; x++) {
+                    long r = step(contexts.get(n), x);
+                    long next = r >>> ACTION_BITS;
+                    Integer k = index.get(next);
+                    if (k == null) {
+                        k = contexts.size();
+                        index.put(next, k);
+                        contexts.add(next);
+                    }
+                    out[x] = k << ACTION_BITS | (int) (r & ACTION_MASK);
+                }
+                edges.add(out);
+            }
+            // Merge contexts that act alike: start from "deferred or not" (what the end of the text
+            // does), split blocks by (action, block of the next context) for every value until
+            // nothing splits. The start context keeps block 0.
+            int n = contexts.size();
+            int[] block = new int[n];
+            for (int c = 0; c < n; c++) {
+                block[c] = bit(contexts.get(c), 17) ? 1 : 0;
+            }
+            int blocks = 2;
+            while (true) {
+                // A context's signature: its block, then (block of the next context, action) per value.
+                java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+                int[] refined = new int[n];
+                char[] signature = new char[VALUES + 1];
+                for (int c = 0; c < n; c++) {
+                    signature[0] = (char) block[c];
+                    int[] out = edges.get(c);
+                    for (int x = 0; x < VALUES; x++) {
+                        signature[x + 1] = (char) (block[out[x] >>> ACTION_BITS] << ACTION_BITS | out[x] & ACTION_MASK);
+                    }
+                    Integer id = ids.putIfAbsent(new String(signature), ids.size());
+                    refined[c] = id != null ? id : ids.size() - 1;
+                }
+                block = refined;
+                if (ids.size() == blocks) {
+                    break;
+                }
+                blocks = ids.size();
+            }
+            STEPS = new int[blocks << 5];
+            DEFERRED = new boolean[blocks];
+            for (int c = 0; c < n; c++) {
+                int b = block[c];
+                DEFERRED[b] = bit(contexts.get(c), 17);
+                for (int x = 0; x < VALUES; x++) {
+                    int e = edges.get(c)[x];
+                    STEPS[b << 5 | x] = block[e >>> ACTION_BITS] << ACTION_BITS | (e & ACTION_MASK);
+                }
+            }
+        }
+
+        private Machine() {
+        }
     }
 
     /** Do WB6, WB7b or WB12 need the next code point to decide between prev and cur? */
@@ -278,84 +473,6 @@ public final class WordSegments {
                 || cur == EXTEND_NUM_LET && (ahPrev || numPrev || prev == KATAKANA || prev == EXTEND_NUM_LET) // WB13a
                 || prev == EXTEND_NUM_LET && (ahCur || numCur || cur == KATAKANA) // WB13b
                 || prev == RI && cur == RI && riOdd;                             // WB15, WB16
-    }
-
-    /**
-     * {@link #joins} for each (prev, cur) pair, where the pair alone decides it: most boundaries
-     * are then one table load instead of fourteen rules. Computed from {@code joins} itself over
-     * every context, so the rules stay in one place. (A holder class: built on first use.)
-     */
-    static final class Pairs {
-        static final byte BREAKS = 0;
-        static final byte JOINS = 1;
-        /** prev2, next or the regional-indicator parity decide: ask {@code joins}. */
-        static final byte DEPENDS = 2;
-        static final byte[] TABLE = new byte[32 * 32];
-
-        static {
-            int[] values = new int[OTHER_PICTO + 1];
-            for (int v = 0; v < OTHER_PICTO; v++) {
-                values[v] = v;
-            }
-            values[OTHER_PICTO] = NONE; // wb() never yields OTHER_PICTO; NONE stands for no code point
-            for (int prev : values) {
-                for (int cur : values) {
-                    boolean some = false;
-                    boolean every = true;
-                    for (int prev2 : values) {
-                        for (int next : values) {
-                            for (int odd = 0; odd < 2; odd++) {
-                                boolean j = joins(prev2, prev, cur, next, odd == 1);
-                                some |= j;
-                                every &= j;
-                            }
-                        }
-                    }
-                    TABLE[prev << 5 | cur] = every ? JOINS : some ? DEPENDS : BREAKS;
-                }
-            }
-        }
-
-        private Pairs() {
-        }
-    }
-
-    /**
-     * Whether there is a boundary between two code points, from the previous code point's
-     * Word_Break value and the current one's table value alone: WB3-WB4 in the order of
-     * {@link #run}, then {@link Pairs}, assuming the previous code point is not one WB4 ignores
-     * (then it is also the last one WB4 did not ignore). {@link Pairs#DEPENDS} where that
-     * assumption fails or more context decides; {@link #run} then follows the rules in full.
-     */
-    static final class Quick {
-        static final byte[] TABLE = new byte[32 * 32];
-
-        static {
-            java.util.Arrays.fill(TABLE, Pairs.DEPENDS);
-            for (int rawPrev = 0; rawPrev <= WSEG_SPACE; rawPrev++) {
-                for (int x = 0; x <= OTHER_PICTO; x++) {
-                    int cur = wb(x);
-                    byte d;
-                    if (rawPrev == CR && cur == LF) {
-                        d = Pairs.JOINS; // WB3
-                    } else if (is(NEWLINES, rawPrev) || is(NEWLINES, cur)) {
-                        d = Pairs.BREAKS; // WB3a, WB3b
-                    } else if (is(IGNORED, rawPrev)) {
-                        d = Pairs.DEPENDS; // WB3c after a ZWJ; and the last code point WB4 keeps is further back
-                    } else if (rawPrev == WSEG_SPACE && cur == WSEG_SPACE) {
-                        d = Pairs.JOINS; // WB3d
-                    } else if (is(IGNORED, cur)) {
-                        d = Pairs.JOINS; // WB4
-                    } else {
-                        d = Pairs.TABLE[rawPrev << 5 | cur];
-                    }
-                    TABLE[rawPrev << 5 | x] = d;
-                }
-            }
-        }
-
-        private Quick() {
-        }
     }
 
     /**

@@ -81,6 +81,9 @@ class WordSegmentsTest {
         check("日本語のテキスト、カタカナ_カナ。ﾌﾟﾛｸﾞﾗﾑ 한국어 문장 ภาษาไทย");
         check("a 🇫🇷🇯🇵🇩 b go👩\u200D💻 now 👍🏽, ❤\uFE0F! a\u200D😀 \u200D\u0301\n\u0301");
         check("a:\u0301b 1,\u0301 2 a:"); // lookahead through ignorables, and to the end
+        // A deferred boundary settled as one while the next code point joins what precedes it
+        // (WB3c after the ZWJ), or breaks (a newline); a Hebrew letter before a quote.
+        check("a.\u200D\u2764 1:\u200D\u2764 a.\n1,\r\n\u05D0\"\u0301x \u05D0'\u05D1");
         // The run of letters, digits or Katakana that takes Extend and Format with it, and what
         // ends it: a ZWJ (WB3c reads it), a mark after a newline, a mark before MidLetter.
         check("e\u0301te\u0301\u00AD\u0301s 1\u03012\u00AD3 \u30AB\u3099\u30CA\u3099 x\u0301\u0301");
