@@ -312,22 +312,20 @@ public final class WordSegments {
             int d;
             if (first) {
                 d = JOIN; // no boundary at the start of the text
+            } else if (rawPrev == CR && cur == LF) {
+                d = JOIN; // WB3
+            } else if (is(NEWLINES, rawPrev) || is(NEWLINES, cur)) {
+                d = BREAK; // WB3a, WB3b
+            } else if (rawPrev == ZWJ && x == OTHER_PICTO) {
+                d = JOIN; // WB3c
+            } else if (rawPrev == WSEG_SPACE && cur == WSEG_SPACE) {
+                d = JOIN; // WB3d
+            } else if (is(IGNORED, cur)) {
+                d = JOIN; // WB4
+            } else if (needsNext(prev, cur) && dependsOnNext(prev2, prev, cur, riOdd)) {
+                d = DEFER; // WB6, WB7b, WB12: settled by the next code point WB4 does not ignore
             } else {
-                if (rawPrev == CR && cur == LF) {
-                    d = JOIN; // WB3
-                } else if (is(NEWLINES, rawPrev) || is(NEWLINES, cur)) {
-                    d = BREAK; // WB3a, WB3b
-                } else if (rawPrev == ZWJ && x == OTHER_PICTO) {
-                    d = JOIN; // WB3c
-                } else if (rawPrev == WSEG_SPACE && cur == WSEG_SPACE) {
-                    d = JOIN; // WB3d
-                } else if (is(IGNORED, cur)) {
-                    d = JOIN; // WB4
-                } else if (needsNext(prev, cur) && dependsOnNext(prev2, prev, cur, riOdd)) {
-                    d = DEFER;
-                } else {
-                    d = joins(prev2, prev, cur, NONE, riOdd) ? JOIN : BREAK;
-                }
+                d = joins(prev2, prev, cur, NONE, riOdd) ? JOIN : BREAK;
             }
             int action;
             if (settled == -1) {
