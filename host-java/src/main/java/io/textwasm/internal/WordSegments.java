@@ -283,6 +283,14 @@ public final class WordSegments {
                     | (deferred ? 1L : 0) << 17 | (long) dPrev2 << 18 | (long) dPrev << 23 | (long) dCur << 28 | (dOdd ? 1L : 0) << 33;
         }
 
+        /** The context at the start of a text. */
+        static final long START_CONTEXT = pack(NONE, NONE, NONE, false, true, false, 0, 0, 0, false);
+
+        /** Whether a boundary is deferred in the context. */
+        static boolean deferred(long ctx) {
+            return bit(ctx, 17);
+        }
+
         private static int field(long ctx, int shift) {
             return (int) (ctx >>> shift & 31);
         }
@@ -377,9 +385,8 @@ public final class WordSegments {
             // Every context reachable from the start.
             java.util.Map<Long, Integer> index = new java.util.HashMap<>();
             java.util.List<Long> contexts = new java.util.ArrayList<>();
-            long start = pack(NONE, NONE, NONE, false, true, false, 0, 0, 0, false);
-            index.put(start, 0);
-            contexts.add(start);
+            index.put(START_CONTEXT, 0);
+            contexts.add(START_CONTEXT);
             java.util.List<int[]> edges = new java.util.ArrayList<>(); // per context: next << ACTION_BITS | action
             for (int n = 0; n < contexts.size(); n++) {
                 int[] out = new int[VALUES];
@@ -402,7 +409,7 @@ public final class WordSegments {
             int n = contexts.size();
             int[] block = new int[n];
             for (int c = 0; c < n; c++) {
-                block[c] = bit(contexts.get(c), 17) ? 1 : 0;
+                block[c] = deferred(contexts.get(c)) ? 1 : 0;
             }
             int blocks = 2;
             while (true) {
@@ -429,7 +436,7 @@ public final class WordSegments {
             DEFERRED = new boolean[blocks];
             for (int c = 0; c < n; c++) {
                 int b = block[c];
-                DEFERRED[b] = bit(contexts.get(c), 17);
+                DEFERRED[b] = deferred(contexts.get(c));
                 for (int x = 0; x < VALUES; x++) {
                     int e = edges.get(c)[x];
                     STEPS[b << 5 | x] = block[e >>> ACTION_BITS] << ACTION_BITS | (e & ACTION_MASK);

@@ -102,6 +102,42 @@ class WordSegmentsTest {
     }
 
     @Test
+    @DisplayName("the automaton acts as the rules do in every context they reach")
+    void automatonSimulatesTheRules() {
+        // Walk the rule function's contexts and the automaton's states side by side from the
+        // start: on every value, both must take the same action and agree on whether a boundary
+        // is deferred. Random text reaches the rare contexts (a deferred boundary after a
+        // regional indicator, say) only by chance; this visits each of them.
+        java.util.Map<Long, Integer> stateOf = new java.util.HashMap<>();
+        java.util.ArrayDeque<Long> queue = new java.util.ArrayDeque<>();
+        stateOf.put(WordSegments.Machine.START_CONTEXT, WordSegments.Machine.START);
+        queue.add(WordSegments.Machine.START_CONTEXT);
+        int pairs = 0;
+        while (!queue.isEmpty()) {
+            long ctx = queue.poll();
+            int state = stateOf.get(ctx);
+            for (int x = 0; x < 20; x++) {
+                long r = WordSegments.Machine.step(ctx, x);
+                long next = r >>> WordSegments.Machine.ACTION_BITS;
+                int e = WordSegments.Machine.STEPS[state << 5 | x];
+                int nextState = e >>> WordSegments.Machine.ACTION_BITS;
+                String where = "context " + Long.toHexString(ctx) + ", value " + x;
+                assertEquals(r & WordSegments.Machine.ACTION_MASK, e & WordSegments.Machine.ACTION_MASK, where);
+                assertEquals(WordSegments.Machine.deferred(next), WordSegments.Machine.DEFERRED[nextState], where);
+                Integer seen = stateOf.putIfAbsent(next, nextState);
+                if (seen == null) {
+                    queue.add(next);
+                } else {
+                    // A context the automaton reaches in two states would be merged wrongly in one of them.
+                    assertEquals(seen.intValue(), nextState, where);
+                }
+                pairs++;
+            }
+        }
+        assertEquals(stateOf.size() * 20, pairs);
+    }
+
+    @Test
     @DisplayName("random text: the host's segments and kinds are the core's")
     void randomTextAgreesWithTheCore() {
         RandomTextGenerator gen = new RandomTextGenerator(Seeds.forTest("WordSegmentsTest"));
