@@ -1,5 +1,10 @@
 package io.textwasm.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * UAX #29 word segmentation of a String in the host, for tokenize and word boundaries, so the
  * text is neither encoded nor copied into the module and no token record crosses back.
@@ -383,11 +388,11 @@ public final class WordSegments {
 
         static {
             // Every context reachable from the start.
-            java.util.Map<Long, Integer> index = new java.util.HashMap<>();
-            java.util.List<Long> contexts = new java.util.ArrayList<>();
+            Map<Long, Integer> index = new HashMap<>();
+            List<Long> contexts = new ArrayList<>();
             index.put(START_CONTEXT, 0);
             contexts.add(START_CONTEXT);
-            java.util.List<int[]> edges = new java.util.ArrayList<>(); // per context: next << ACTION_BITS | action
+            List<int[]> edges = new ArrayList<>(); // per context: next << ACTION_BITS | action
             for (int n = 0; n < contexts.size(); n++) {
                 int[] out = new int[VALUES];
                 for (int x = 0; x < VALUES; x++) {
@@ -414,7 +419,7 @@ public final class WordSegments {
             int blocks = 2;
             while (true) {
                 // A context's signature: its block, then (block of the next context, action) per value.
-                java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+                Map<String, Integer> ids = new HashMap<>();
                 int[] refined = new int[n];
                 char[] signature = new char[VALUES + 1];
                 for (int c = 0; c < n; c++) {
