@@ -10,6 +10,7 @@ import io.textwasm.internal.HostTables;
 import io.textwasm.internal.SegmentCuts;
 import io.textwasm.internal.SimpleClusters;
 import io.textwasm.internal.StableText;
+import io.textwasm.internal.TokenList;
 import io.textwasm.internal.WordCounter;
 import io.textwasm.internal.WordSegments;
 import io.textwasm.internal.StreamNormalizer;
@@ -293,15 +294,17 @@ public final class TextEngine implements AutoCloseable {
         return pool.with(ci -> Calls.count(ci, in, flags));
     }
 
+    /** Every token of {@code text} (whitespace and punctuation included), in order, in an unmodifiable list. */
     public List<Token> tokenize(CharSequence text) {
         return tokenize(text, TokenizeOptions.DEFAULT);
     }
 
+    /** Every token of {@code text}, in order, in an unmodifiable list. */
     public List<Token> tokenize(CharSequence text, TokenizeOptions options) {
         Objects.requireNonNull(options, "options");
-        List<Token> out = new ArrayList<>();
-        forEachToken(text, options, out::add);
-        return out;
+        TokenList out = new TokenList(text.length());
+        forEachToken(text, options, out::append);
+        return out.seal();
     }
 
     /**
@@ -382,6 +385,7 @@ public final class TextEngine implements AutoCloseable {
      * to every offset, for callers that tokenize a stream chunk by chunk; a {@link Token}'s
      * offsets are {@code int}s, so an offset past 2<sup>31</sup> - 1 is refused with an
      * IllegalArgumentException (streams that long pass 0 and add their base as a {@code long}).
+     * The list is unmodifiable, like {@link #tokenize}'s.
      */
     public List<Token> tokenizeUtf8(byte[] utf8, TokenizeOptions options, boolean lossy, long base) {
         Objects.requireNonNull(options, "options");
@@ -399,7 +403,7 @@ public final class TextEngine implements AutoCloseable {
                     : new String(utf8, r[i], r[i + 1] - r[i], StandardCharsets.UTF_8);
             out.add(new Token(text, TokenKind.BY_CODE[r[i + 2] & 7], (int) (r[i] + base), (int) (r[i + 1] + base)));
         }
-        return out;
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** Segment ends after a leading 0. */
