@@ -21,7 +21,10 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
@@ -250,7 +253,7 @@ public final class TextEngine implements AutoCloseable {
             String s = text.toString();
             Boundaries b = new Boundaries();
             wordSegments.segment(s, 0, s.length(), b, (from, to, sink) -> WordSegments.coreSegments(pool, s, from, to, sink));
-            return java.util.Arrays.copyOf(b.offsets, b.count);
+            return Arrays.copyOf(b.offsets, b.count);
         }
         byte[] in = Utf8.encode(text);
         int flags = Abi.SEG_UTF16 | (granularity == Granularity.WORD ? Abi.SEG_WORDS : 0);
@@ -320,7 +323,7 @@ public final class TextEngine implements AutoCloseable {
         String s = text.toString();
         Spliterator<Token> it = new Spliterators.AbstractSpliterator<Token>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
             private int pos;
-            private final java.util.ArrayDeque<Token> buffered = new java.util.ArrayDeque<>();
+            private final ArrayDeque<Token> buffered = new ArrayDeque<>();
 
             @Override
             public boolean tryAdvance(Consumer<? super Token> action) {
@@ -403,7 +406,7 @@ public final class TextEngine implements AutoCloseable {
                     : new String(utf8, r[i], r[i + 1] - r[i], StandardCharsets.UTF_8);
             out.add(new Token(text, TokenKind.BY_CODE[r[i + 2] & 7], (int) (r[i] + base), (int) (r[i + 1] + base)));
         }
-        return java.util.Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(out);
     }
 
     /** Segment ends after a leading 0. */
@@ -414,7 +417,7 @@ public final class TextEngine implements AutoCloseable {
         @Override
         public void segment(int start, int end, int kind) {
             if (count == offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, count * 2);
+                offsets = Arrays.copyOf(offsets, count * 2);
             }
             offsets[count++] = end;
         }
