@@ -26,11 +26,18 @@ final class DerivedTables {
     final AtomicReferenceArray<MappedText.PieceCache> pieceCaches = new AtomicReferenceArray<>(KEYS);
     final AtomicReference<byte[][]> hostTables = new AtomicReference<>();
     final AtomicReference<byte[]> wordTable = new AtomicReference<>();
+    /** Where a slot is filled from before the module is asked: the jar's tables for AOT, none otherwise. */
+    final ShippedTables shipped;
+
+    private DerivedTables(ShippedTables shipped) {
+        this.shipped = shipped;
+    }
 
     /** The tables shared by the engines of {@code backend}. */
     static DerivedTables of(Backend backend) {
         DerivedTables t = BY_BACKEND.get(backend.ordinal());
-        return t != null ? t : once(BY_BACKEND, backend.ordinal(), DerivedTables::new);
+        return t != null ? t : once(BY_BACKEND, backend.ordinal(),
+                () -> new DerivedTables(backend == Backend.AOT ? ShippedTables.RESOURCES : ShippedTables.NONE));
     }
 
     /**
@@ -57,8 +64,8 @@ final class DerivedTables {
         return v;
     }
 
-    /** Tables of one's own, for tests that must see the paths that fill them. */
+    /** Tables of one's own, all derived from the module, for tests and the build step that must see the paths that fill them. */
     static DerivedTables unshared() {
-        return new DerivedTables();
+        return new DerivedTables(ShippedTables.NONE);
     }
 }

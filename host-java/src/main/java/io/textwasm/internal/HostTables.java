@@ -14,13 +14,18 @@ public final class HostTables {
     private final InstancePool pool;
     private final AtomicReference<byte[][]> tables;
     private final AtomicReference<byte[]> wordTable;
+    private final ShippedTables shipped;
 
     /** With the tables shared by the engines of the pool's backend (see {@link DerivedTables}). */
     public HostTables(InstancePool pool) {
+        this(pool, DerivedTables.of(pool.module().backend()));
+    }
+
+    HostTables(InstancePool pool, DerivedTables tables) {
         this.pool = pool;
-        DerivedTables shared = DerivedTables.of(pool.module().backend());
-        this.tables = shared.hostTables;
-        this.wordTable = shared.wordTable;
+        this.tables = tables.hostTables;
+        this.wordTable = tables.wordTable;
+        this.shipped = tables.shipped;
     }
 
     /** First code point of the supplementary window; its bytes follow the BMP's. */
@@ -59,7 +64,8 @@ public final class HostTables {
     byte[] wordTable() {
         byte[] t = wordTable.get();
         return t != null ? t : DerivedTables.once(wordTable, () -> {
-            byte[] fetched = pool.with(Calls::wordTable);
+            byte[] built = shipped.wordTable();
+            byte[] fetched = built != null ? built : pool.with(Calls::wordTable);
             if (fetched.length != CLASSES_LENGTH) {
                 throw new EngineException("the core's word table has an unexpected size (" + fetched.length + " bytes)");
             }
@@ -75,7 +81,8 @@ public final class HostTables {
     private byte[][] load() {
         byte[][] t = tables.get();
         return t != null ? t : DerivedTables.once(tables, () -> {
-            byte[][] fetched = pool.with(Calls::hostTables);
+            byte[][] built = shipped.hostTables();
+            byte[][] fetched = built != null ? built : pool.with(Calls::hostTables);
             if (fetched[0].length != CLASSES_LENGTH || fetched[1].length < 8 * 16) {
                 throw new EngineException("the core's host tables have an unexpected shape (" + fetched[0].length + " classes, "
                         + fetched[1].length + " steps)");

@@ -110,9 +110,18 @@ public final class InitImage {
         }
     }
 
-    /** The embedded module's length (high 32 bits) and CRC-32 (low 32 bits). */
+    private static volatile long embeddedModuleKey;
+
+    /** The embedded module's length (high 32 bits) and CRC-32 (low 32 bits), computed once. */
     static long moduleKey() {
-        byte[] module = CoreModule.bytes();
+        long k = embeddedModuleKey;
+        if (k == 0) {
+            embeddedModuleKey = k = crcKey(CoreModule.bytes());
+        }
+        return k;
+    }
+
+    private static long crcKey(byte[] module) {
         CRC32 crc = new CRC32();
         crc.update(module);
         return (long) module.length << 32 | crc.getValue();

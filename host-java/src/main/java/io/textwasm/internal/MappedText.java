@@ -54,6 +54,7 @@ public final class MappedText {
     private final StableText stable;
     private final AtomicReferenceArray<char[]> maps;
     private final AtomicReferenceArray<PieceCache> caches;
+    private final ShippedTables shipped;
 
     /** With the mappings and piece answers shared by the engines of the pool's backend. */
     public MappedText(InstancePool pool, StableText stable) {
@@ -65,6 +66,7 @@ public final class MappedText {
         this.stable = stable;
         this.maps = tables.mappings;
         this.caches = tables.pieceCaches;
+        this.shipped = tables.shipped;
     }
 
     /**
@@ -684,7 +686,15 @@ public final class MappedText {
      */
     private char[] map(int key, long[] bits) {
         char[] map = maps.get(key);
-        return map != null ? map : DerivedTables.once(maps, key, () -> learn(key, bits));
+        return map != null ? map : DerivedTables.once(maps, key, () -> {
+            char[] built = shipped.mappings(key);
+            return built != null && built.length == 0x10000 ? built : learn(key, bits);
+        });
+    }
+
+    /** The mapped code points for ABI key {@code key} (no cross-code-point options), for {@link ShippedTables}. */
+    char[] mappings(int key) {
+        return map(key, stable.set(key));
     }
 
     private char[] learn(int key, long[] bits) {

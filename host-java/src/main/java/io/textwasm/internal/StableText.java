@@ -37,6 +37,7 @@ public final class StableText {
     private final InstancePool pool;
     private final AtomicReferenceArray<long[]> sets;
     private final AtomicReferenceArray<Units> unitTables;
+    private final ShippedTables shipped;
 
     /** With the tables shared by the engines of the pool's backend. */
     public StableText(InstancePool pool) {
@@ -47,6 +48,7 @@ public final class StableText {
         this.pool = pool;
         this.sets = tables.stableSets;
         this.unitTables = tables.unitTables;
+        this.shipped = tables.shipped;
     }
 
     /**
@@ -252,7 +254,10 @@ public final class StableText {
     /** The core's stable set for the form and option bits {@code key}, fetched once. */
     long[] set(int key) {
         long[] bits = sets.get(key);
-        return bits != null ? bits : DerivedTables.once(sets, key, () -> fetch(pool, Abi.OP_STABLE_SET, key));
+        return bits != null ? bits : DerivedTables.once(sets, key, () -> {
+            long[] built = shipped.stableSet(key);
+            return built != null && built.length == LEAD_WORDS ? built : fetch(pool, Abi.OP_STABLE_SET, key);
+        });
     }
 
     /** A bitmap of U+0000..U+1FFFF the core exports, as 64-bit words. */
