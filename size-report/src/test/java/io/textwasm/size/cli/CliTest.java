@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -178,8 +179,14 @@ class CliTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(java, "-cp", cp, Main.class.getName(), "--format", "json", fixture("named").toString())
-                .redirectOutput(full.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", cp));
+        if (Runtime.version().feature() >= 22) {
+            // What the executable jars' manifests grant (Enable-Native-Access): Brotli4j's native
+            // library. A -cp launch has no manifest, and JDK 22+ would warn on stderr.
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(List.of(Main.class.getName(), "--format", "json", fixture("named").toString()));
+        Process p = new ProcessBuilder(command).redirectOutput(full.toFile()).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(2, p.waitFor(), err);
         assertEquals("error: cannot write the report: No space left on device\n", err);
