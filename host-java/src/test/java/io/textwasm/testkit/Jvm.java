@@ -21,6 +21,11 @@ public final class Jvm {
     /** {@code java -cp TEST_CLASS_PATH ARGS...}: JVM options, then the main class and its arguments. */
     public static ProcessBuilder withTestClassPath(String... args) {
         List<String> command = new ArrayList<>(List.of(launcher(), "-cp", testClassPath()));
+        if (Runtime.version().feature() >= 22) {
+            // What the CLI jar's manifest grants (Enable-Native-Access) for Brotli4j's native
+            // library; a -cp launch has no manifest, and JDK 22+ would warn on stderr.
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }
