@@ -376,12 +376,9 @@ impl NormData {
         let compat_ok = mode == MODE_COMPAT || mode == MODE_COMPAT_FOLD;
         let (compat, m) = self.single(c, tmp);
         if !m.is_empty() && (compat_ok || !compat) && depth < 8 {
-            // Copied out because `m` borrows the pool, which the recursion appends to.
-            let mut buf = [0u32; formats::MAX_MAPPING];
-            for (d, &x) in buf.iter_mut().zip(m) {
-                *d = x;
-            }
-            for &x in buf.iter().take(m.len()) {
+            // `m` borrows the pool, which only `expand_all` appends to: the recursion writes to
+            // `out` alone, so no copy is needed.
+            for &x in m {
                 if !self.expand(x, mode, tmp, out, depth + 1) {
                     return false;
                 }
@@ -405,12 +402,7 @@ impl NormData {
                 let t = tmp.get(self.trie.get(x) as usize).unwrap_or_default();
                 if t.f != 0 {
                     changed = true;
-                    let mut f = [0u32; 4];
-                    let n = (t.f & 7) as usize;
-                    for (d, &x) in f.iter_mut().zip(slice_of(&self.pool, t.f)) {
-                        *d = x;
-                    }
-                    for &y in f.iter().take(n) {
+                    for &y in slice_of(&self.pool, t.f) {
                         if !self.expand(y, mode, tmp, b, 0) {
                             return false;
                         }
