@@ -288,17 +288,17 @@ impl NormData {
         });
         // Lower-case letters left out of the table take their upper-case partner's mapping,
         // case-folded (see ucdgen/src/norm.rs, case_derived).
-        let mut lead = [0u32; formats::MAX_MAPPING];
         formats::decompositions(keys, vals, marks, &mut |upper, compat, m| {
             if let (Some(lower), Some(&first)) = (self.simple_fold(upper, tmp), m.first()) {
                 let has = tmp.get(self.trie.get(lower) as usize).map_or(false, |t| t.d != 0);
                 if let (false, Some(base), true) = (has, self.simple_fold(first, tmp), m.len() >= 2) {
-                    // zip() copies without a length check that could panic.
-                    for (d, &x) in lead.iter_mut().zip(m) {
-                        *d = x;
+                    // The upper-case mapping is stored as it is, then its first code point is
+                    // replaced in the pool: no copy of the mapping on the stack.
+                    let at = self.pool.len();
+                    ok &= self.store(lower, m, if compat { 0x80 } else { 0 }, false, tmp);
+                    if let Some(p) = self.pool.as_mut_slice().get_mut(at) {
+                        *p = base;
                     }
-                    lead[0] = base;
-                    ok &= self.store(lower, lead.get(..m.len()).unwrap_or(&[]), if compat { 0x80 } else { 0 }, false, tmp);
                 }
             }
         });
