@@ -450,16 +450,20 @@ impl NormData {
                 ok &= crate::normalize::reorder(seg.as_mut_slice(), &mut sort);
                 let identity = seg.len() == 1 && seg.get(0).map(|v| v & PACK_CP) == Some(c);
                 if !identity {
-                    // Reuse the previous mode's pool entry when the mapping is the same.
-                    let same = rec.map.iter().take(mode).copied().find(|&e| e != 0 && self.mapping(e) == seg.as_slice());
-                    rec.map[mode & 3] = match same {
-                        Some(e) => e,
-                        None => {
-                            let off = self.pool.len() as u32;
-                            ok &= self.pool.extend(seg.as_slice()) && seg.len() < 32;
-                            off << 5 | seg.len() as u32
+                    // Reuse an earlier mode's pool entry when the mapping is the same (a plain
+                    // loop: the iterator chain it replaced compiled to a 246-byte function).
+                    let mut entry = 0;
+                    for &e in &rec.map[..mode] {
+                        if e != 0 && self.mapping(e) == seg.as_slice() {
+                            entry = e;
+                            break;
                         }
-                    };
+                    }
+                    if entry == 0 {
+                        entry = (self.pool.len() as u32) << 5 | seg.len() as u32;
+                        ok &= self.pool.extend(seg.as_slice()) && seg.len() < 32;
+                    }
+                    rec.map[mode & 3] = entry;
                     flags |= F_MAPPED << mode;
                 }
                 // Quick check for the composing form of this mode: does the mapping compose
