@@ -277,7 +277,7 @@ impl NormData {
         }
         let mut ok = true;
         formats::valued_ranges(t.ccc, &mut |a, b, v| {
-            for c in a..=b {
+            for c in a..b.wrapping_add(1) {
                 ok &= self.mark(c, 0, Some(v as u8), tmp);
             }
         });
@@ -330,7 +330,7 @@ impl NormData {
         let mut excluded: Buf<u32> = Buf::new();
         let mut ok = true;
         formats::ranges(excl, &mut |a, b| {
-            for c in a..=b {
+            for c in a..b.wrapping_add(1) {
                 ok &= excluded.push(c);
             }
         });
@@ -498,7 +498,7 @@ impl NormData {
         let shared = self.recs.len() as u16;
         let mut ok = self.recs.push(Rec { flags: F_DEFAULT_IGNORABLE, ..EMPTY });
         formats::ranges(ranges, &mut |a, b| {
-            for c in a..=b {
+            for c in a..b.wrapping_add(1) {
                 let id = self.trie.get(c) as usize;
                 if id == 0 {
                     ok &= self.trie.set(c, shared);
