@@ -121,6 +121,8 @@ struct Tmp {
     f: u32,
 }
 
+const NO_TMP: Tmp = Tmp { cp: 0, d: 0, f: 0 };
+
 #[inline]
 fn slice_of(pool: &Buf<u32>, packed: u32) -> &[u32] {
     let (off, len) = ((packed >> 8) as usize, (packed & 0x7F) as usize);
@@ -290,7 +292,7 @@ impl NormData {
         // case-folded (see ucdgen/src/norm.rs, case_derived).
         formats::decompositions(keys, vals, marks, &mut |upper, compat, m| {
             if let (Some(lower), Some(&first)) = (self.simple_fold(upper, tmp), m.first()) {
-                let has = tmp.get(self.trie.get(lower) as usize).map_or(false, |t| t.d != 0);
+                let has = self.scratch(lower, tmp).d != 0;
                 if let (false, Some(base), true) = (has, self.simple_fold(first, tmp), m.len() >= 2) {
                     // The upper-case mapping is stored as it is, then its first code point is
                     // replaced in the pool: no copy of the mapping on the stack.
@@ -311,17 +313,23 @@ impl NormData {
         ok && self.expand_all(tmp) && self.apply_default_ignorables(t.ignorable)
     }
 
+    /// The scratch record of `c` (an empty one when it has none). Out of line because start-up
+    /// reads it in five places and each inlined trie lookup costs some 60 bytes of code.
+    #[inline(never)]
+    fn scratch<'t>(&self, c: u32, tmp: &'t Buf<Tmp>) -> &'t Tmp {
+        tmp.as_slice().get(self.trie.get(c) as usize).unwrap_or(&NO_TMP)
+    }
+
     fn simple_fold(&self, c: u32, tmp: &Buf<Tmp>) -> Option<u32> {
-        let t = tmp.get(self.trie.get(c) as usize)?;
-        match slice_of(&self.pool, t.f) {
+        match slice_of(&self.pool, self.scratch(c, tmp).f) {
             [one] => Some(*one),
             _ => None,
         }
     }
 
     fn single(&self, c: u32, tmp: &Buf<Tmp>) -> (bool, &[u32]) {
-        let t = tmp.get(self.trie.get(c) as usize).unwrap_or_default();
-        (t.d & 0x80 != 0, slice_of(&self.pool, t.d))
+        let d = self.scratch(c, tmp).d;
+        (d & 0x80 != 0, slice_of(&self.pool, d))
     }
 
     /// Composition pairs: canonical two-code-point mappings, minus Full_Composition_Exclusion
@@ -399,10 +407,10 @@ impl NormData {
             b.clear();
             let mut changed = false;
             for &x in a.as_slice() {
-                let t = tmp.get(self.trie.get(x) as usize).unwrap_or_default();
-                if t.f != 0 {
+                let f = self.scratch(x, tmp).f;
+                if f != 0 {
                     changed = true;
-                    for &y in slice_of(&self.pool, t.f) {
+                    for &y in slice_of(&self.pool, f) {
                         if !self.expand(y, mode, tmp, b, 0) {
                             return false;
                         }
