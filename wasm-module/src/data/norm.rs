@@ -228,7 +228,7 @@ impl NormData {
 
     /// The record of `c`, created on first use; None when memory is exhausted.
     fn rec_id(&mut self, c: u32, tmp: &mut Buf<Tmp>) -> Option<usize> {
-        let id = self.trie.get(c) as usize;
+        let id = self.id(c);
         if id != 0 {
             return Some(id);
         }
@@ -313,11 +313,18 @@ impl NormData {
         ok && self.expand_all(tmp) && self.apply_default_ignorables(t.ignorable)
     }
 
-    /// The scratch record of `c` (an empty one when it has none). Out of line because start-up
-    /// reads it in five places and each inlined trie lookup costs some 60 bytes of code.
+    /// The record number of `c`, 0 when it has none. Out of line for start-up, which looks it
+    /// up in many places: `Trie::get` is always inlined because the hot paths need it so, and
+    /// each inlined copy costs some 60 bytes of code.
+    #[inline(never)]
+    fn id(&self, c: u32) -> usize {
+        self.trie.get(c) as usize
+    }
+
+    /// The scratch record of `c` (an empty one when it has none).
     #[inline(never)]
     fn scratch<'t>(&self, c: u32, tmp: &'t Buf<Tmp>) -> &'t Tmp {
-        tmp.as_slice().get(self.trie.get(c) as usize).unwrap_or(&NO_TMP)
+        tmp.as_slice().get(self.id(c)).unwrap_or(&NO_TMP)
     }
 
     fn simple_fold(&self, c: u32, tmp: &Buf<Tmp>) -> Option<u32> {
@@ -349,7 +356,8 @@ impl NormData {
                 (false, &[a, b]) => (a, b),
                 _ => continue,
             };
-            if excluded.as_slice().contains(&c) || self.ccc(c) != 0 || self.ccc(a) != 0 {
+            // The ccc read through `pack`, which is out of line (rec is not).
+            if excluded.as_slice().contains(&c) || self.pack(c) >> 24 != 0 || self.pack(a) >> 24 != 0 {
                 continue;
             }
             let mut h = comp_hash(a, b);
@@ -437,7 +445,7 @@ impl NormData {
         let mut ok = true;
         for i in 1..tmp.len() {
             let c = tmp.get(i).map(|t| t.cp).unwrap_or(0);
-            let id = self.trie.get(c) as usize;
+            let id = self.id(c);
             if c == 0 || id != i || !ok {
                 continue;
             }
@@ -507,7 +515,7 @@ impl NormData {
         let mut ok = self.recs.push(Rec { flags: F_DEFAULT_IGNORABLE, ..EMPTY });
         formats::ranges(ranges, &mut |a, b| {
             for c in a..b.wrapping_add(1) {
-                let id = self.trie.get(c) as usize;
+                let id = self.id(c);
                 if id == 0 {
                     ok &= self.trie.set(c, shared);
                 } else if let Some(r) = self.recs.as_mut_slice().get_mut(id) {
