@@ -115,7 +115,8 @@ pub static GENERATED: Source<'static> = Source {
 struct Tmp {
     /// The code point that owns the record.
     cp: u32,
-    /// Single-level decomposition: `pool offset << 8 | compat << 7 | length`.
+    /// Single-level decomposition: `pool offset << 8 | compat << 7 | excluded << 6 | length`
+    /// (`D_COMPAT`, `D_EXCLUDED`; a length is at most `formats::MAX_MAPPING`, 24).
     d: u32,
     /// Case folding: `pool offset << 8 | length`.
     f: u32,
@@ -123,9 +124,13 @@ struct Tmp {
 
 const NO_TMP: Tmp = Tmp { cp: 0, d: 0, f: 0 };
 
+const D_COMPAT: u32 = 0x80;
+/// Full_Composition_Exclusion, set by `build_compositions` (only there: no pair is made).
+const D_EXCLUDED: u32 = 0x40;
+
 #[inline]
 fn slice_of(pool: &Buf<u32>, packed: u32) -> &[u32] {
-    let (off, len) = ((packed >> 8) as usize, (packed & 0x7F) as usize);
+    let (off, len) = ((packed >> 8) as usize, (packed & 0x3F) as usize);
     pool.as_slice().get(off..off + len).unwrap_or(&[])
 }
 
@@ -286,7 +291,7 @@ impl NormData {
         formats::folds(t.fold, &mut |c, m| ok &= self.store(c, m, 0, true, tmp));
         let (keys, vals, marks) = (t.keys, t.vals, t.marks);
         formats::decompositions(keys, vals, marks, &mut |c, compat, m| {
-            ok &= self.store(c, m, if compat { 0x80 } else { 0 }, false, tmp)
+            ok &= self.store(c, m, if compat { D_COMPAT } else { 0 }, false, tmp)
         });
         // Lower-case letters left out of the table take their upper-case partner's mapping,
         // case-folded (see ucdgen/src/norm.rs, case_derived).
@@ -297,7 +302,7 @@ impl NormData {
                     // The upper-case mapping is stored as it is, then its first code point is
                     // replaced in the pool: no copy of the mapping on the stack.
                     let at = self.pool.len();
-                    ok &= self.store(lower, m, if compat { 0x80 } else { 0 }, false, tmp);
+                    ok &= self.store(lower, m, if compat { D_COMPAT } else { 0 }, false, tmp);
                     if let Some(p) = self.pool.as_mut_slice().get_mut(at) {
                         *p = base;
                     }
@@ -336,28 +341,33 @@ impl NormData {
 
     fn single(&self, c: u32, tmp: &Buf<Tmp>) -> (bool, &[u32]) {
         let d = self.scratch(c, tmp).d;
-        (d & 0x80 != 0, slice_of(&self.pool, d))
+        (d & D_COMPAT != 0, slice_of(&self.pool, d))
     }
 
     /// Composition pairs: canonical two-code-point mappings, minus Full_Composition_Exclusion
     /// (CompositionExclusions.txt, singletons and non-starter decompositions).
     fn build_compositions(&mut self, tmp: &mut Buf<Tmp>, excl: &[u8]) -> bool {
-        let mut excluded: Buf<u32> = Buf::new();
-        let mut ok = true;
+        // The exclusions are marked in the scratch records (every excluded code point has a
+        // decomposition, hence a record) rather than collected in a list to search.
         formats::ranges(excl, &mut |a, b| {
             for c in a..b.wrapping_add(1) {
-                ok &= excluded.push(c);
+                let id = self.id(c);
+                if let (true, Some(t)) = (id != 0, tmp.as_mut_slice().get_mut(id)) {
+                    t.d |= D_EXCLUDED;
+                }
             }
         });
-        ok &= self.comp.fill([0; 3], COMP_SLOTS);
+        let mut ok = self.comp.fill([0; 3], COMP_SLOTS);
         for i in 1..tmp.len() {
-            let c = tmp.get(i).map_or(0, |t| t.cp);
-            let (a, b) = match self.single(c, tmp) {
-                (false, &[a, b]) => (a, b),
+            // Record i is the record of t.cp: no lookup is needed to find its mapping.
+            let t = tmp.get(i).unwrap_or_default();
+            let (a, b) = match slice_of(&self.pool, t.d) {
+                &[a, b] if t.d & (D_COMPAT | D_EXCLUDED) == 0 => (a, b),
                 _ => continue,
             };
+            let c = t.cp;
             // The ccc read through `pack`, which is out of line (rec is not).
-            if excluded.as_slice().contains(&c) || self.pack(c) >> 24 != 0 || self.pack(a) >> 24 != 0 {
+            if self.pack(c) >> 24 != 0 || self.pack(a) >> 24 != 0 {
                 continue;
             }
             let mut h = comp_hash(a, b);
@@ -376,7 +386,6 @@ impl NormData {
                 ok &= self.mark(j, F_BACK, None, tmp);
             }
         }
-        excluded.shrink_if_over(0);
         ok
     }
 
