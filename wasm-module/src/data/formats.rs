@@ -140,52 +140,45 @@ pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], f: &mut dyn FnMut(
         let h = k.byte();
         let compat = h & DECOMP_COMPAT != 0;
         let p = (h >> 3 & 31) as usize;
+        // Every kind comes down to `count` consecutive code points mapping to `m`, with element
+        // `inc` incremented before each: one loop for all four kinds. `inc` out of range (SEQ,
+        // PAIR) increments nothing.
+        let mut count = 1;
+        let mut inc = MAX_MAPPING;
         match h & 3 {
             DECOMP_RUN => {
-                let count = v.u() + 2;
-                let first = (cursor as i32).wrapping_add(v.z()) as u32;
-                for i in 0..count {
-                    f(cp.wrapping_add(i), compat, &[first.wrapping_add(i)]);
-                }
-                m[0] = first.wrapping_add(count - 1);
+                // first, first + 1, ...: one element, counting up from first - 1.
+                count = v.u() + 2;
+                m[0] = (cursor as i32).wrapping_add(v.z()).wrapping_sub(1) as u32;
                 len = 1;
-                cursor = first.wrapping_add(count - 1);
-                next = cp.wrapping_add(count);
+                inc = 0;
             }
             DECOMP_SEQ => {
                 len = if p == 0 { v.u() as usize } else { p }.min(MAX_MAPPING);
                 let mut c = cursor;
-                for (i, slot) in m.iter_mut().take(len).enumerate() {
+                for slot in m.iter_mut().take(len) {
                     c = (c as i32).wrapping_add(v.z()) as u32;
                     *slot = c;
-                    if i == 0 {
-                        cursor = c;
-                    }
                 }
-                f(cp, compat, m.get(..len).unwrap_or(&[]));
-                next = cp.wrapping_add(1);
             }
             DECOMP_PAIR => {
                 let base = (cursor as i32).wrapping_add(v.z()) as u32;
-                let mark = if p < n_marks { mark_tab[p] } else { (base as i32).wrapping_add(v.z()) as u32 };
                 m[0] = base;
-                m[1] = mark;
+                m[1] = if p < n_marks { mark_tab[p] } else { (base as i32).wrapping_add(v.z()) as u32 };
                 len = 2;
-                cursor = base;
-                f(cp, compat, &[base, mark]);
-                next = cp.wrapping_add(1);
             }
             _ => {
-                let count = v.u() + 1;
-                for i in 0..count {
-                    if let Some(slot) = m.get_mut(p) {
-                        *slot = slot.wrapping_add(1);
-                    }
-                    f(cp.wrapping_add(i), compat, m.get(..len).unwrap_or(&[]));
-                }
-                cursor = m[0];
-                next = cp.wrapping_add(count);
+                count = v.u() + 1;
+                inc = p;
             }
         }
+        for i in 0..count {
+            if let Some(slot) = m.get_mut(inc) {
+                *slot = slot.wrapping_add(1);
+            }
+            f(cp.wrapping_add(i), compat, m.get(..len).unwrap_or(&[]));
+        }
+        cursor = m[0];
+        next = cp.wrapping_add(count);
     }
 }
