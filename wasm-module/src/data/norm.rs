@@ -122,6 +122,11 @@ struct Tmp {
     f: u32,
 }
 
+/// True when packed code points `seg` are `c` alone.
+fn is_just(seg: &[u32], c: u32) -> bool {
+    matches!(seg, [v] if v & PACK_CP == c)
+}
+
 const NO_TMP: Tmp = Tmp { cp: 0, d: 0, f: 0 };
 
 const D_COMPAT: u32 = 0x80;
@@ -413,13 +418,10 @@ impl NormData {
         out.push(c)
     }
 
-    /// Applies full case folding to every code point of `src` and decomposes the result again,
-    /// until nothing changes (ucdgen proves two rounds always suffice; eight is a safe bound).
-    fn fold_closure(&self, c: u32, mode: usize, tmp: &Buf<Tmp>, a: &mut Buf<u32>, b: &mut Buf<u32>) -> bool {
-        a.clear();
-        if !self.expand(c, mode, tmp, a, 0) {
-            return false;
-        }
+    /// Applies full case folding to every code point of `a` (a decomposition) and decomposes the
+    /// result again, until nothing changes (ucdgen proves two rounds always suffice; eight is a
+    /// safe bound).
+    fn fold_closure(&self, mode: usize, tmp: &Buf<Tmp>, a: &mut Buf<u32>, b: &mut Buf<u32>) -> bool {
         for _ in 0..8 {
             b.clear();
             let mut changed = false;
@@ -458,27 +460,31 @@ impl NormData {
             if c == 0 || id != i || !ok {
                 continue;
             }
-            let mut rec = self.recs.get(id).unwrap_or(EMPTY);
-            let mut flags = rec.flags;
-            for mode in 0..4 {
-                ok &= if mode >= MODE_CANONICAL_FOLD {
-                    self.fold_closure(c, mode, tmp, &mut a, &mut b)
-                } else {
-                    a.clear();
-                    self.expand(c, mode, tmp, &mut a, 0)
-                };
+            // Only the flags are read: nothing sets a record's mappings before this pass.
+            let mut flags = self.recs.as_slice().get(id).map_or(0, |r| r.flags);
+            let mut map = [0u32; 4];
+            // A while loop, not `for mode in 0..4`: with the for loop Binaryen kept `mode + 1` on
+            // the stack across the inner loops (two loops entered with a value on the stack, which
+            // LoopHeaderStackTest rejects; experiments/loop_stack.py finds them).
+            let mut mode = 0;
+            while mode < 4 {
+                a.clear();
+                ok &= self.expand(c, mode, tmp, &mut a, 0) && (mode < MODE_CANONICAL_FOLD || self.fold_closure(mode, tmp, &mut a, &mut b));
                 // Pack and order canonically, as the normalizer would.
                 seg.clear();
                 for &x in a.as_slice() {
                     ok &= seg.push(self.pack(x));
                 }
                 ok &= crate::normalize::reorder(seg.as_mut_slice(), &mut sort);
-                let identity = seg.len() == 1 && seg.get(0).map(|v| v & PACK_CP) == Some(c);
-                if !identity {
+                if mode == MODE_CANONICAL && seg.get(0).map_or(false, |v| v & PACK_BACK != 0) {
+                    // Maybe: the decomposition (or the code point itself) combines backward.
+                    flags |= F_MAYBE;
+                }
+                if !is_just(seg.as_slice(), c) {
                     // Reuse an earlier mode's pool entry when the mapping is the same (a plain
                     // loop: the iterator chain it replaced compiled to a 246-byte function).
                     let mut entry = 0;
-                    for &e in &rec.map[..mode] {
+                    for &e in &map[..mode] {
                         if e != 0 && self.mapping(e) == seg.as_slice() {
                             entry = e;
                             break;
@@ -488,27 +494,20 @@ impl NormData {
                         entry = (self.pool.len() as u32) << 5 | seg.len() as u32;
                         ok &= self.pool.extend(seg.as_slice()) && seg.len() < 32;
                     }
-                    rec.map[mode & 3] = entry;
+                    map[mode & 3] = entry;
                     flags |= F_MAPPED << mode;
                 }
                 // Quick check for the composing form of this mode: does the mapping compose
                 // back to the code point itself?
                 let n = crate::normalize::compose(self, seg.as_mut_slice());
-                let back_to_self = n == 1 && seg.get(0).map(|v| v & PACK_CP) == Some(c);
-                if !back_to_self {
+                if !is_just(seg.as_slice().get(..n).unwrap_or(&[]), c) {
                     flags |= F_UNSTABLE_C << mode;
                 }
-                if mode == MODE_CANONICAL {
-                    // Maybe: the decomposition starts with a code point that combines backward.
-                    let first = self.mapping(rec.map[0]).first().copied().unwrap_or(self.pack(c));
-                    if first & PACK_BACK != 0 {
-                        flags |= F_MAYBE;
-                    }
-                }
+                mode += 1;
             }
-            rec.flags = flags;
             if let Some(r) = self.recs.as_mut_slice().get_mut(id) {
-                *r = rec;
+                r.flags = flags;
+                r.map = map;
             }
         }
         a.shrink_if_over(0);
