@@ -12,25 +12,24 @@ pub const MAX_MAPPING: usize = 24;
 /// `(start, end)` ranges, inclusive: repeated `u(start - previous_end_plus_one) u(length - 1)`.
 /// Used for composition exclusions and Default_Ignorable_Code_Point.
 pub fn ranges(s: &[u8], f: &mut dyn FnMut(u32, u32)) {
-    let mut r = Reader::new(s);
-    let mut next = 0u32;
-    while !r.at_end() {
-        let start = next.wrapping_add(r.u());
-        let end = start.wrapping_add(r.u());
-        f(start, end);
-        next = end.wrapping_add(1);
-    }
+    runs(s, false, &mut |a, b, _| f(a, b))
 }
 
 /// Runs of one value: repeated `u(start - previous_end_plus_one) u(length - 1) b(value)`.
 /// Used for Canonical_Combining_Class.
 pub fn valued_ranges(s: &[u8], f: &mut dyn FnMut(u32, u32, u32)) {
+    runs(s, true, f)
+}
+
+/// Both formats above in one decoder (the start-up code calls this one: one copy of the loop):
+/// `f(start, end, value)`, the value 0 when there is none.
+pub fn runs(s: &[u8], valued: bool, f: &mut dyn FnMut(u32, u32, u32)) {
     let mut r = Reader::new(s);
     let mut next = 0u32;
     while !r.at_end() {
         let start = next.wrapping_add(r.u());
         let end = start.wrapping_add(r.u());
-        let v = r.byte();
+        let v = if valued { r.byte() } else { 0 };
         f(start, end, v);
         next = end.wrapping_add(1);
     }

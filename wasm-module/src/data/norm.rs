@@ -288,7 +288,7 @@ impl NormData {
             return false;
         }
         let mut ok = true;
-        formats::valued_ranges(t.ccc, &mut |a, b, v| {
+        formats::runs(t.ccc, true, &mut |a, b, v| {
             for c in a..b.wrapping_add(1) {
                 ok &= self.mark(c, 0, Some(v as u8), tmp);
             }
@@ -354,7 +354,7 @@ impl NormData {
     fn build_compositions(&mut self, tmp: &mut Buf<Tmp>, excl: &[u8]) -> bool {
         // The exclusions are marked in the scratch records (every excluded code point has a
         // decomposition, hence a record) rather than collected in a list to search.
-        formats::ranges(excl, &mut |a, b| {
+        formats::runs(excl, false, &mut |a, b, _| {
             for c in a..b.wrapping_add(1) {
                 let id = self.id(c);
                 if let (true, Some(t)) = (id != 0, tmp.as_mut_slice().get_mut(id)) {
@@ -521,7 +521,7 @@ impl NormData {
     fn apply_default_ignorables(&mut self, ranges: &[u8]) -> bool {
         let shared = self.recs.len() as u16;
         let mut ok = self.recs.push(Rec { flags: F_DEFAULT_IGNORABLE, ..EMPTY });
-        formats::ranges(ranges, &mut |a, b| {
+        formats::runs(ranges, false, &mut |a, b, _| {
             for c in a..b.wrapping_add(1) {
                 let id = self.id(c);
                 if id == 0 {
