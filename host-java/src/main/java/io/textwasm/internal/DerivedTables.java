@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * learnt mappings and piece answers, the host and word tables), shared by every engine of one
  * backend in the JVM: all engines run the same module, so these are the same data, and a second
  * engine should cost its core instances, not another copy (about 450 KiB once NFC and NFKC
- * have been used). Each slot is filled once, by whichever engine needs it first, through that
+ * have been used). Each slot is filled once, by whichever engine needs it first: from the jar's
+ * {@link ShippedTables} when the backend is AOT and the jar has that table, else through that
  * engine's own instances. Kept per backend so that each backend's tables come from its own runs
  * of the module, which the cross-backend tests compare.
  */
