@@ -247,6 +247,25 @@ fn grow_raw(b: &mut Buf<u8>, size: usize, extra: usize) -> bool {
     true
 }
 
+/// Element types for which all-zero bytes are a valid value (`Buf::fill_zero`).
+pub trait Zeroable: Copy {}
+impl Zeroable for u16 {}
+impl Zeroable for u32 {}
+impl Zeroable for [u32; 3] {}
+
+/// Appends `n` zeroed `size`-byte elements to `b` (seen untyped, as in `grow_raw`).
+#[inline(never)]
+fn zero_raw(b: &mut Buf<u8>, size: usize, n: usize) -> bool {
+    if b.cap - b.len < n && !grow_raw(b, size, n) {
+        return false;
+    }
+    // Safe because the buffer has room for n more elements of `size` bytes after len (so the
+    // byte counts cannot overflow: capacity never exceeds MAX_ALLOC bytes).
+    unsafe { core::ptr::write_bytes(b.ptr.add(b.len * size), 0, n * size) };
+    b.len += n;
+    true
+}
+
 impl<T: Copy> Buf<T> {
     pub const fn new() -> Self {
         Buf { ptr: null_mut(), len: 0, cap: 0 }
@@ -339,17 +358,17 @@ impl<T: Copy> Buf<T> {
         true
     }
 
-    /// Appends `n` copies of `v`; false when memory is exhausted.
-    pub fn fill(&mut self, v: T, n: usize) -> bool {
-        if !self.reserve(n) {
-            return false;
-        }
-        for i in 0..n {
-            // Safe because reserve made room for n more values.
-            unsafe { self.ptr.add(self.len + i).write(v) };
-        }
-        self.len += n;
-        true
+    /// Appends `n` zeroed values; false when memory is exhausted. Every caller fills with zero,
+    /// so one untyped `memory.fill` (`zero_raw`) serves all element types instead of a store
+    /// loop compiled once per type.
+    #[inline]
+    pub fn fill_zero(&mut self, n: usize) -> bool
+    where
+        T: Zeroable,
+    {
+        // Safe because Buf is repr(C) with a layout independent of T (see `reserve`), and
+        // all-zero bytes are a valid T (`Zeroable`).
+        zero_raw(unsafe { &mut *(self as *mut Buf<T> as *mut Buf<u8>) }, core::mem::size_of::<T>(), n)
     }
 
     /// Shortens the buffer; a no-op when `len` is not shorter.
@@ -413,7 +432,7 @@ mod tests {
     #[test]
     fn shrink_releases_large_buffers_only() {
         let mut b: Buf<u8> = Buf::new();
-        assert!(b.fill(1, 100));
+        assert!(b.extend(&[1; 100]));
         b.shrink_if_over(1 << 20);
         assert_eq!(b.len(), 100);
         b.shrink_if_over(10);

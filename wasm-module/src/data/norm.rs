@@ -362,7 +362,7 @@ impl NormData {
                 }
             }
         });
-        let mut ok = self.comp.fill([0; 3], COMP_SLOTS);
+        let mut ok = self.comp.fill_zero(COMP_SLOTS);
         for i in 1..tmp.len() {
             // Record i is the record of t.cp: no lookup is needed to find its mapping.
             let t = tmp.get(i).unwrap_or_default();

@@ -32,7 +32,7 @@ impl Trie {
         self.index.clear();
         self.leaves.clear();
         self.uniform = [0; 64];
-        self.index.fill(0, MAIN_BLOCKS + TAG_BLOCKS) && self.leaves.fill(0, 64)
+        self.index.fill_zero(MAIN_BLOCKS + TAG_BLOCKS) && self.leaves.fill_zero(64)
     }
 
     #[inline(always)]
@@ -82,7 +82,7 @@ impl Trie {
         }
         if leaf == 0 {
             leaf = self.leaves.len() / 64;
-            if leaf > u16::MAX as usize || !self.leaves.fill(0, 64) {
+            if leaf > u16::MAX as usize || !self.leaves.fill_zero(64) {
                 return false;
             }
             if let Some(slot) = self.index.as_mut_slice().get_mut(b) {

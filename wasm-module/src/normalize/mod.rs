@@ -210,7 +210,7 @@ impl Scratch {
             return true;
         }
         b.clear();
-        if !b.fill(0, STABLE_WORDS) {
+        if !b.fill_zero(STABLE_WORDS) {
             return false;
         }
         let words = b.as_mut_slice();
@@ -286,7 +286,7 @@ fn counting_sort(run: &mut [u32], sort: &mut Buf<u32>) -> bool {
         count[k] += count[k - 1];
     }
     sort.clear();
-    if !sort.fill(0, run.len()) {
+    if !sort.fill_zero(run.len()) {
         return false;
     }
     let out = sort.as_mut_slice();
