@@ -80,24 +80,36 @@ impl SegData {
     /// each takes. False when memory is exhausted.
     #[inline(never)]
     pub fn host_table_ready(&mut self, words: bool) -> bool {
-        let mut t = core::mem::replace(if words { &mut self.word_classes } else { &mut self.host_classes }, Buf::new());
-        let mut ok = true;
-        if t.len() != HOST_CLASSES_LEN {
-            ok = t.reserve(HOST_CLASSES_LEN);
-            let mut k = 0;
-            while ok && k < HOST_CLASSES_LEN as u32 {
-                let c = if k < 0x10000 { k } else { k - 0x10000 + PLANE1_WINDOW };
-                // A block of 64 code points with no data has the class of its first one.
-                let w = self.class(c);
-                let v = if words { word_class(w) } else { word_count::class_of(w) | grapheme_shortcut(w) << 4 };
-                for _ in 0..if self.trie.empty_block(c) { 64 } else { 1 } {
-                    t.push_reserved(v);
-                    k += 1;
-                }
-            }
+        // The table is filled in place (not moved out and back, which copied it through the
+        // shadow stack); `table` re-borrows it after each read of the other fields.
+        if self.table(words).len() == HOST_CLASSES_LEN {
+            return true;
         }
-        *(if words { &mut self.word_classes } else { &mut self.host_classes }) = t;
-        ok
+        if !self.table(words).reserve(HOST_CLASSES_LEN) {
+            return false;
+        }
+        let mut k = 0;
+        while k < HOST_CLASSES_LEN as u32 {
+            let c = if k < 0x10000 { k } else { k - 0x10000 + PLANE1_WINDOW };
+            // A block of 64 code points with no data has the class of its first one.
+            let w = self.class(c);
+            let v = if words { word_class(w) } else { word_count::class_of(w) | grapheme_shortcut(w) << 4 };
+            let n = if self.trie.empty_block(c) { 64 } else { 1 };
+            let t = self.table(words);
+            for _ in 0..n {
+                t.push_reserved(v);
+            }
+            k += n;
+        }
+        true
+    }
+
+    fn table(&mut self, words: bool) -> &mut Buf<u8> {
+        if words {
+            &mut self.word_classes
+        } else {
+            &mut self.host_classes
+        }
     }
 
     /// One byte per code point, in `host_index` order, for hosts that segment words themselves
