@@ -7,6 +7,7 @@ use crate::data::norm::NormData;
 use crate::normalize::{self, Opts, Scratch};
 use crate::segment::{self, SegData};
 use crate::text;
+use crate::Error;
 
 pub const OK: i32 = 0;
 /// `tw_normalize`: the input is already normalized; nothing was written.
@@ -208,6 +209,12 @@ pub extern "C" fn tw_call(op: i32, ptr: i32, len: i32, flags: i32, a: i32, b: i3
 }
 
 fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Result<i32, i32> {
+    run(e, op, s, flags, a, b).map_err(|x| fail(e, x))
+}
+
+/// The operations proper. Errors travel as `Error` up to here and become a status in one place
+/// (`fail`), not at each operation's call.
+fn run(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Result<i32, Error> {
     e.out.clear();
     e.words.clear();
     match op {
@@ -216,22 +223,28 @@ fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Re
         }
         OP_UTF8_INFO => {
             if flags & !normalize::OPT_LOSSY != 0 {
-                return Err(BAD_ARGUMENT);
+                return Err(Error::BadArgument);
             }
-            let (cps, units) = crate::utf8::count(s, flags != 0).map_err(|at| fail(e, crate::Error::InvalidUtf8(at)))?;
+            let (cps, units) = crate::utf8::count(s, flags != 0).map_err(Error::InvalidUtf8)?;
             e.result[2] = cps;
             e.result[3] = units;
         }
-        OP_NORMALIZE | OP_IS_NORMALIZED => {
-            let partial = if op == OP_NORMALIZE { 0 } else { normalize::OPT_PARTIAL };
-            let o = Opts::from_flags(flags & !partial).ok_or(BAD_ARGUMENT)?;
+        OP_NORMALIZE | OP_IS_NORMALIZED | OP_STABLE_SET => {
+            // One options parse for the three (IS_NORMALIZED ignores the partial bit).
+            let partial = if op == OP_IS_NORMALIZED { normalize::OPT_PARTIAL } else { 0 };
+            let o = Opts::from_flags(flags & !partial).ok_or(Error::BadArgument)?;
+            if op == OP_STABLE_SET {
+                let (ptr, len) = normalize::stable_set(&e.norm, &o, &mut e.scratch).map(|b| (b.as_ptr(), b.len())).ok_or(Error::OutOfMemory)?;
+                set_out(e, ptr as *const u8, len * 4);
+                return Ok(OK);
+            }
             if op == OP_IS_NORMALIZED {
-                let yes = normalize::is_normalized(&e.norm, s, &o, &mut e.out, &mut e.scratch).map_err(|x| fail(e, x))?;
+                let yes = normalize::is_normalized(&e.norm, s, &o, &mut e.out, &mut e.scratch)?;
                 e.result[2] = yes as u32;
                 return Ok(OK);
             }
             let ws_in = flags & (normalize::WS_EMITTED | normalize::WS_PENDING);
-            let r = normalize::normalize(&e.norm, s, &o, ws_in, &mut e.out, &mut e.scratch).map_err(|x| fail(e, x))?;
+            let r = normalize::normalize(&e.norm, s, &o, ws_in, &mut e.out, &mut e.scratch)?;
             e.result[2] = r.consumed as u32;
             e.result[3] = r.ws;
             if !r.changed {
@@ -240,39 +253,34 @@ fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Re
             set_out(e, e.out.as_ptr(), e.out.len());
         }
         OP_SEGMENT => {
-            let o = segment::Opts::from_flags(flags).ok_or(BAD_ARGUMENT)?;
-            text::boundaries(&e.seg, s, &o, &mut e.words).map_err(|x| fail(e, x))?;
+            let o = segment::Opts::from_flags(flags).ok_or(Error::BadArgument)?;
+            text::boundaries(&e.seg, s, &o, &mut e.words)?;
             set_out(e, e.words.as_ptr() as *const u8, e.words.len());
         }
         OP_COUNT => {
             if flags & 3 == text::COUNT_WORDS && !e.seg.host_table_ready(false) {
-                return Err(OUT_OF_MEMORY);
+                return Err(Error::OutOfMemory);
             }
-            e.result[2] = text::count(&e.seg, s, flags).map_err(|x| fail(e, x))?;
+            e.result[2] = text::count(&e.seg, s, flags)?;
         }
         OP_TOKENIZE => {
-            text::tokenize(&e.seg, &e.norm, s, flags, &mut e.words, &mut e.out, &mut e.scratch).map_err(|x| fail(e, x))?;
+            text::tokenize(&e.seg, &e.norm, s, flags, &mut e.words, &mut e.out, &mut e.scratch)?;
             set_out(e, e.words.as_ptr() as *const u8, e.words.len());
             e.result[2] = e.out.as_ptr() as usize as u32;
             e.result[3] = e.out.len() as u32;
         }
         OP_TRUNCATE => {
             if a < 0 || b < 0 {
-                return Err(BAD_ARGUMENT);
+                return Err(Error::BadArgument);
             }
-            let t = text::truncate(&e.seg, s, flags, a as u32, b as u32).map_err(|x| fail(e, x))?;
+            let t = text::truncate(&e.seg, s, flags, a as u32, b as u32)?;
             e.result[2] = t.cut_bytes;
             e.result[3] = t.cut_utf16;
             e.result[4] = t.truncated as u32;
         }
-        OP_STABLE_SET => {
-            let o = Opts::from_flags(flags).ok_or(BAD_ARGUMENT)?;
-            let (ptr, len) = normalize::stable_set(&e.norm, &o, &mut e.scratch).map(|b| (b.as_ptr(), b.len())).ok_or(OUT_OF_MEMORY)?;
-            set_out(e, ptr as *const u8, len * 4);
-        }
         OP_HOST_TABLES if flags == 0 => {
             if !e.seg.host_table_ready(false) {
-                return Err(OUT_OF_MEMORY);
+                return Err(Error::OutOfMemory);
             }
             let classes = e.seg.host_classes();
             set_out(e, classes.as_ptr(), classes.len());
@@ -281,12 +289,12 @@ fn dispatch(e: &mut Engine, op: i32, s: &[u8], flags: u32, a: i32, b: i32) -> Re
         }
         OP_WORD_TABLE if flags == 0 => {
             if !e.seg.host_table_ready(true) {
-                return Err(OUT_OF_MEMORY);
+                return Err(Error::OutOfMemory);
             }
             let classes = e.seg.word_classes();
             set_out(e, classes.as_ptr(), classes.len());
         }
-        _ => return Err(BAD_ARGUMENT),
+        _ => return Err(Error::BadArgument),
     }
     Ok(OK)
 }
