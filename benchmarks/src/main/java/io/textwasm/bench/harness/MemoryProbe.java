@@ -7,6 +7,8 @@ import io.textwasm.bench.corpus.Corpora;
 import io.textwasm.bench.corpus.Corpus;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +23,25 @@ import java.util.List;
 public final class MemoryProbe {
     private MemoryProbe() {}
 
+    /**
+     * Live heap: what the heap pools held right after the last full collection. Not
+     * {@code MemoryMXBean.getHeapMemoryUsage()}, which also counts whatever was allocated after the
+     * collection: in identical runs it read about 2 MB high or 0.7 MB low now and then (a class
+     * histogram showed the same live objects either way), which moved the per-engine figure
+     * between 837 and 733 KiB from one run to the next (2026-11-28).
+     */
     static long heapUsed() {
         for (int i = 0; i < 4; i++) {
             System.gc();
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long used = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterGc = p.getType() == MemoryType.HEAP ? p.getCollectionUsage() : null;
+            if (afterGc != null) {
+                used += afterGc.getUsed();
+            }
+        }
+        return used;
     }
 
     static long metaspaceUsed() {
