@@ -79,9 +79,11 @@ pub fn folds(s: &[u8], f: &mut dyn FnMut(u32, &[u32])) {
         } else {
             let n = ((h - 2) as usize).min(4);
             let mut prev = cp;
-            for slot in tmp.iter_mut().take(n) {
+            let mut j = 0;
+            while j < n {
                 prev = (prev as i32).wrapping_add(r.z()) as u32;
-                *slot = prev;
+                tmp[j & 3] = prev;
+                j += 1;
             }
             f(cp, tmp.get(..n).unwrap_or(&[]));
             next = cp.wrapping_add(1);
@@ -120,12 +122,10 @@ pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], f: &mut dyn FnMut(
     let mut r = Reader::new(marks);
     let mut prev = 0u32;
     let mut n_marks = 0;
-    for slot in mark_tab.iter_mut().take(31) {
-        if r.at_end() {
-            break;
-        }
+    // Plain loops here and below: `iter_mut().take(n)` compiled to more code.
+    while n_marks < 31 && !r.at_end() {
         prev = (prev as i32).wrapping_add(r.z()) as u32;
-        *slot = prev;
+        mark_tab[n_marks & 31] = prev;
         n_marks += 1;
     }
     let mut k = Reader::new(keys);
@@ -155,9 +155,13 @@ pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], f: &mut dyn FnMut(
             DECOMP_SEQ => {
                 len = if p == 0 { v.u() as usize } else { p }.min(MAX_MAPPING);
                 let mut c = cursor;
-                for slot in m.iter_mut().take(len) {
+                let mut j = 0;
+                while j < len {
                     c = (c as i32).wrapping_add(v.z()) as u32;
-                    *slot = c;
+                    if let Some(slot) = m.get_mut(j) {
+                        *slot = c;
+                    }
+                    j += 1;
                 }
             }
             DECOMP_PAIR => {
