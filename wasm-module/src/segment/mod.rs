@@ -434,6 +434,9 @@ pub struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
+    /// Out of line: four callers, each once per walk (count_words once per hand-over), and each
+    /// inlined copy was a dozen stores.
+    #[inline(never)]
     pub fn new(d: &'a SegData, s: &'a [u8], lossy: bool, partial: bool) -> Self {
         Words { d, s, lossy, partial, pos: 0, pos16: 0, raw_prev: NONE, prev: NONE, prev2: NONE, ri_odd: false, kinds: 0, error: None }
     }
