@@ -9,28 +9,56 @@ use super::stream::Reader;
 /// Longest decomposition mapping in Unicode 16.0 is 18 code points (U+FDFA).
 pub const MAX_MAPPING: usize = 24;
 
+/// What the decoders hand each record to. Traits of our own rather than `dyn FnMut`: a `dyn
+/// FnMut` vtable also holds an `FnOnce::call_once` shim per closure type, which nothing calls
+/// (seven of them in the module, 157 bytes). Any closure of the right shape implements them.
+pub trait Run {
+    fn run(&mut self, start: u32, end: u32, value: u32);
+}
+impl<F: FnMut(u32, u32, u32)> Run for F {
+    fn run(&mut self, start: u32, end: u32, value: u32) {
+        self(start, end, value)
+    }
+}
+pub trait Fold {
+    fn fold(&mut self, c: u32, m: &[u32]);
+}
+impl<F: FnMut(u32, &[u32])> Fold for F {
+    fn fold(&mut self, c: u32, m: &[u32]) {
+        self(c, m)
+    }
+}
+pub trait Decomp {
+    fn decomp(&mut self, c: u32, compat: bool, m: &[u32]);
+}
+impl<F: FnMut(u32, bool, &[u32])> Decomp for F {
+    fn decomp(&mut self, c: u32, compat: bool, m: &[u32]) {
+        self(c, compat, m)
+    }
+}
+
 /// `(start, end)` ranges, inclusive: repeated `u(start - previous_end_plus_one) u(length - 1)`.
 /// Used for composition exclusions and Default_Ignorable_Code_Point.
 pub fn ranges(s: &[u8], f: &mut dyn FnMut(u32, u32)) {
-    runs(s, false, &mut |a, b, _| f(a, b))
+    runs(s, false, &mut |a: u32, b: u32, _: u32| f(a, b))
 }
 
 /// Runs of one value: repeated `u(start - previous_end_plus_one) u(length - 1) b(value)`.
 /// Used for Canonical_Combining_Class.
 pub fn valued_ranges(s: &[u8], f: &mut dyn FnMut(u32, u32, u32)) {
-    runs(s, true, f)
+    runs(s, true, &mut |a: u32, b: u32, v: u32| f(a, b, v))
 }
 
 /// Both formats above in one decoder (the start-up code calls this one: one copy of the loop):
 /// `f(start, end, value)`, the value 0 when there is none.
-pub fn runs(s: &[u8], valued: bool, f: &mut dyn FnMut(u32, u32, u32)) {
+pub fn runs(s: &[u8], valued: bool, f: &mut dyn Run) {
     let mut r = Reader::new(s);
     let mut next = 0u32;
     while !r.at_end() {
         let start = next.wrapping_add(r.u());
         let end = start.wrapping_add(r.u());
         let v = if valued { r.byte() } else { 0 };
-        f(start, end, v);
+        f.run(start, end, v);
         next = end.wrapping_add(1);
     }
 }
@@ -38,7 +66,7 @@ pub fn runs(s: &[u8], valued: bool, f: &mut dyn FnMut(u32, u32, u32)) {
 /// A partition of all code points into runs, starting at U+0000, in two columns: `lengths`
 /// holds `u(length)` per run, `classes` one byte per run. Columns compress better than
 /// interleaved records (measured: 2,429 against 2,804 Brotli bytes for the segmentation table).
-pub fn partition(lengths: &[u8], classes: &[u8], f: &mut dyn FnMut(u32, u32, u32)) {
+pub fn partition(lengths: &[u8], classes: &[u8], f: &mut dyn Run) {
     let mut r = Reader::new(lengths);
     let mut start = 0u32;
     for &class in classes {
@@ -46,7 +74,7 @@ pub fn partition(lengths: &[u8], classes: &[u8], f: &mut dyn FnMut(u32, u32, u32
         if len == 0 || start >= 0x11_0000 {
             break;
         }
-        f(start, start.wrapping_add(len - 1), class as u32);
+        f.run(start, start.wrapping_add(len - 1), class as u32);
         start = start.wrapping_add(len);
     }
 }
@@ -58,7 +86,7 @@ pub fn partition(lengths: &[u8], classes: &[u8], f: &mut dyn FnMut(u32, u32, u32
 ///   folding to itself plus `delta`.
 /// * header `2 + n`: one code point folding to `n` code points (`n` ≥ 2), each `z` from the
 ///   previous one (the first from the key).
-pub fn folds(s: &[u8], f: &mut dyn FnMut(u32, &[u32])) {
+pub fn folds(s: &[u8], f: &mut dyn Fold) {
     let mut r = Reader::new(s);
     let mut next = 0u32;
     let mut tmp = [0u32; 4];
@@ -72,7 +100,7 @@ pub fn folds(s: &[u8], f: &mut dyn FnMut(u32, &[u32])) {
             let mut c = cp;
             for _ in 0..count {
                 let one = [(c as i32).wrapping_add(delta) as u32];
-                f(c, &one);
+                f.fold(c, &one);
                 c = c.wrapping_add(step);
             }
             next = c.wrapping_sub(step).wrapping_add(1);
@@ -85,7 +113,7 @@ pub fn folds(s: &[u8], f: &mut dyn FnMut(u32, &[u32])) {
                 tmp[j & 3] = prev;
                 j += 1;
             }
-            f(cp, tmp.get(..n).unwrap_or(&[]));
+            f.fold(cp, tmp.get(..n).unwrap_or(&[]));
             next = cp.wrapping_add(1);
         }
     }
@@ -117,7 +145,7 @@ pub const DECOMP_COMPAT: u32 = 4;
 ///
 /// Lower-case letters whose mapping follows from their upper-case partner are left out; see
 /// `data::norm` for that rule.
-pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], f: &mut dyn FnMut(u32, bool, &[u32])) {
+pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], f: &mut dyn Decomp) {
     let mut mark_tab = [0u32; 32]; // indexed by a 5-bit field: never out of bounds
     let mut r = Reader::new(marks);
     let mut prev = 0u32;
@@ -179,7 +207,7 @@ pub fn decompositions(keys: &[u8], vals: &[u8], marks: &[u8], f: &mut dyn FnMut(
             if let Some(slot) = m.get_mut(inc) {
                 *slot = slot.wrapping_add(1);
             }
-            f(cp.wrapping_add(i), compat, m.get(..len).unwrap_or(&[]));
+            f.decomp(cp.wrapping_add(i), compat, m.get(..len).unwrap_or(&[]));
         }
         cursor = m[0];
         next = cp.wrapping_add(count);

@@ -288,19 +288,19 @@ impl NormData {
             return false;
         }
         let mut ok = true;
-        formats::runs(t.ccc, true, &mut |a, b, v| {
+        formats::runs(t.ccc, true, &mut |a: u32, b: u32, v: u32| {
             for c in a..b.wrapping_add(1) {
                 ok &= self.mark(c, 0, Some(v as u8), tmp);
             }
         });
-        formats::folds(t.fold, &mut |c, m| ok &= self.store(c, m, 0, true, tmp));
+        formats::folds(t.fold, &mut |c: u32, m: &[u32]| ok &= self.store(c, m, 0, true, tmp));
         let (keys, vals, marks) = (t.keys, t.vals, t.marks);
-        formats::decompositions(keys, vals, marks, &mut |c, compat, m| {
+        formats::decompositions(keys, vals, marks, &mut |c: u32, compat: bool, m: &[u32]| {
             ok &= self.store(c, m, if compat { D_COMPAT } else { 0 }, false, tmp)
         });
         // Lower-case letters left out of the table take their upper-case partner's mapping,
         // case-folded (see ucdgen/src/norm.rs, case_derived).
-        formats::decompositions(keys, vals, marks, &mut |upper, compat, m| {
+        formats::decompositions(keys, vals, marks, &mut |upper: u32, compat: bool, m: &[u32]| {
             if let (Some(lower), Some(&first)) = (self.simple_fold(upper, tmp), m.first()) {
                 let has = self.scratch(lower, tmp).d != 0;
                 if let (false, Some(base), true) = (has, self.simple_fold(first, tmp), m.len() >= 2) {
@@ -354,7 +354,7 @@ impl NormData {
     fn build_compositions(&mut self, tmp: &mut Buf<Tmp>, excl: &[u8]) -> bool {
         // The exclusions are marked in the scratch records (every excluded code point has a
         // decomposition, hence a record) rather than collected in a list to search.
-        formats::runs(excl, false, &mut |a, b, _| {
+        formats::runs(excl, false, &mut |a: u32, b: u32, _: u32| {
             for c in a..b.wrapping_add(1) {
                 let id = self.id(c);
                 if let (true, Some(t)) = (id != 0, tmp.as_mut_slice().get_mut(id)) {
@@ -521,7 +521,7 @@ impl NormData {
     fn apply_default_ignorables(&mut self, ranges: &[u8]) -> bool {
         let shared = self.recs.len() as u16;
         let mut ok = self.recs.push(Rec { flags: F_DEFAULT_IGNORABLE, ..EMPTY });
-        formats::runs(ranges, false, &mut |a, b, _| {
+        formats::runs(ranges, false, &mut |a: u32, b: u32, _: u32| {
             for c in a..b.wrapping_add(1) {
                 let id = self.id(c);
                 if id == 0 {

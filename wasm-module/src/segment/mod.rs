@@ -67,7 +67,7 @@ impl SegData {
             let byte = |i: usize| classes.get(i).copied().unwrap_or(0) as u16;
             *slot = byte(2 * k) | byte(2 * k + 1) << 8;
         }
-        formats::partition(lengths, runs, &mut |a, b, id| ok &= self.trie.set_range(a, b, id as u16));
+        formats::partition(lengths, runs, &mut |a: u32, b: u32, id: u32| ok &= self.trie.set_range(a, b, id as u16));
         for c in 0..128u32 {
             self.ascii[c as usize] = self.class_slow(c) as u16;
         }

@@ -522,14 +522,14 @@ fn verify_roundtrip(u: &Ucd, tables: &[(&'static str, Vec<u8>, &'static str)]) -
         return Err("CCC stream does not round-trip".into());
     }
     let mut fold: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    formats::folds(table(tables, "FOLD"), &mut |c, m| {
+    formats::folds(table(tables, "FOLD"), &mut |c: u32, m: &[u32]| {
         fold.insert(c, m.to_vec());
     });
     if fold != stored_folds(u) {
         return Err("FOLD stream does not round-trip".into());
     }
     let mut dec: BTreeMap<u32, (bool, Vec<u32>)> = BTreeMap::new();
-    formats::decompositions(table(tables, "DECOMP_KEYS"), table(tables, "DECOMP_VALS"), table(tables, "DECOMP_MARKS"), &mut |c, k, m| {
+    formats::decompositions(table(tables, "DECOMP_KEYS"), table(tables, "DECOMP_VALS"), table(tables, "DECOMP_MARKS"), &mut |c: u32, k: bool, m: &[u32]| {
         dec.insert(c, (k, m.to_vec()));
     });
     // Apply the case rule exactly as the core does.

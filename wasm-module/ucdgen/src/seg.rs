@@ -152,7 +152,7 @@ pub fn build(u: &Ucd) -> Result<SegTables, String> {
     }
     // Round trip through the core's decoder.
     let mut back = vec![u32::MAX; N];
-    formats::partition(&runs.0, &run_classes, &mut |a, b, id| {
+    formats::partition(&runs.0, &run_classes, &mut |a: u32, b: u32, id: u32| {
         for x in a..=b {
             back[x as usize] = order.get(id as usize).copied().unwrap_or(u32::MAX);
         }
