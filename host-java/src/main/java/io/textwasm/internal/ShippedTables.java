@@ -58,24 +58,28 @@ public final class ShippedTables {
 
     /** The stable set for ABI key {@code key} (see {@link StableText#set}), or null if not shipped. */
     long[] stableSet(int key) {
-        byte[] b = read("stable-" + key);
-        if (b == null || b.length % 8 != 0) {
-            return null;
+        ByteBuffer b = littleEndian("stable-" + key, Long.BYTES);
+        long[] bits = b == null ? null : new long[b.remaining() / Long.BYTES];
+        if (bits != null) {
+            b.asLongBuffer().get(bits);
         }
-        long[] bits = new long[b.length / 8];
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits);
         return bits;
     }
 
     /** The learnt mappings for ABI key {@code key} (see {@link MappedText}), or null if not shipped. */
     char[] mappings(int key) {
-        byte[] b = read("map-" + key);
-        if (b == null || b.length % 2 != 0) {
-            return null;
+        ByteBuffer b = littleEndian("map-" + key, Character.BYTES);
+        char[] map = b == null ? null : new char[b.remaining() / Character.BYTES];
+        if (map != null) {
+            b.asCharBuffer().get(map);
         }
-        char[] map = new char[b.length / 2];
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(map);
         return map;
+    }
+
+    /** Resource {@code name} as little-endian values of {@code unit} bytes, or null if not shipped or cut short. */
+    private ByteBuffer littleEndian(String name, int unit) {
+        byte[] b = read(name);
+        return b == null || b.length % unit != 0 ? null : ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** HOST_TABLES as {classes, steps}, or null if not shipped. */
