@@ -11,6 +11,7 @@ import io.textwasm.internal.SegmentCuts;
 import io.textwasm.internal.SimpleClusters;
 import io.textwasm.internal.StableText;
 import io.textwasm.internal.TokenList;
+import io.textwasm.internal.TokenSlices;
 import io.textwasm.internal.WordCounter;
 import io.textwasm.internal.WordSegments;
 import io.textwasm.internal.StreamNormalizer;
@@ -302,9 +303,30 @@ public final class TextEngine implements AutoCloseable {
         return tokenize(text, TokenizeOptions.DEFAULT);
     }
 
-    /** Every token of {@code text}, in order, in an unmodifiable list. */
+    private static final int WHITESPACE = TokenKind.WHITESPACE.ordinal();
+    private static final int PUNCTUATION = TokenKind.PUNCTUATION.ordinal();
+
+    /**
+     * Every token of {@code text}, in order, in an unmodifiable list. Unless case is folded, the
+     * list holds each token's offsets and kind (9 bytes a token) and hands out {@linkplain
+     * Token#slice slices} of {@code text.toString()}, made as they are read (a Token is
+     * value-based); a token's text is cut when it is first read.
+     */
     public List<Token> tokenize(CharSequence text, TokenizeOptions options) {
         Objects.requireNonNull(options, "options");
+        if (!options.caseFold()) {
+            ensureOpen(); // the host paths may not touch the pool, which would also refuse
+            String s = text.toString();
+            TokenSlices out = new TokenSlices(s);
+            boolean dropWhitespace = options.dropWhitespace();
+            boolean dropPunctuation = options.dropPunctuation();
+            wordSegments.segment(s, 0, s.length(), (a, b, kind) -> {
+                if (!(dropWhitespace && kind == WHITESPACE || dropPunctuation && kind == PUNCTUATION)) {
+                    out.append(a, b, kind);
+                }
+            }, (f, t, seg) -> WordSegments.coreSegments(pool, s, f, t, seg));
+            return out.seal();
+        }
         TokenList out = new TokenList(text.length());
         forEachToken(text, options, out::append);
         return out.seal();
@@ -404,7 +426,7 @@ public final class TextEngine implements AutoCloseable {
             String text = options.caseFold()
                     ? new String(t.folded, r[i + 3], r[i + 4], StandardCharsets.UTF_8)
                     : new String(utf8, r[i], r[i + 1] - r[i], StandardCharsets.UTF_8);
-            out.add(new Token(text, TokenKind.BY_CODE[r[i + 2] & 7], (int) (r[i] + base), (int) (r[i + 1] + base)));
+            out.add(Token.of(text, TokenKind.BY_CODE[r[i + 2] & 7], (int) (r[i] + base), (int) (r[i + 1] + base)));
         }
         return Collections.unmodifiableList(out);
     }
@@ -423,19 +445,6 @@ public final class TextEngine implements AutoCloseable {
         }
     }
 
-    /** Strings of one ASCII character, shared: a space or a punctuation mark is every other token in most text. */
-    private static final String[] ASCII_STRINGS = new String[128];
-
-    static {
-        for (char c = 0; c < ASCII_STRINGS.length; c++) {
-            ASCII_STRINGS[c] = String.valueOf(c);
-        }
-    }
-
-    private static String oneChar(char c) {
-        return c < ASCII_STRINGS.length ? ASCII_STRINGS[c] : String.valueOf(c);
-    }
-
     private void tokenizeChunk(String s, int from, int to, TokenizeOptions options, Consumer<Token> sink) {
         if (!options.caseFold()) {
             // Segmented in the host (WordSegments); folded tokens need the core's normalization.
@@ -444,7 +453,7 @@ public final class TextEngine implements AutoCloseable {
             wordSegments.segment(s, from, to, (a, b, kind) -> {
                 TokenKind k = TokenKind.BY_CODE[kind];
                 if (!(dropWhitespace && k == TokenKind.WHITESPACE || dropPunctuation && k == TokenKind.PUNCTUATION)) {
-                    sink.accept(new Token(b - a == 1 ? oneChar(s.charAt(a)) : s.substring(a, b), k, a, b));
+                    sink.accept(Token.slice(s, k, a, b));
                 }
             }, (f, t, seg) -> WordSegments.coreSegments(pool, s, f, t, seg));
             return;
@@ -456,8 +465,8 @@ public final class TextEngine implements AutoCloseable {
         for (int i = 0; i + Abi.TOKEN_WORDS <= r.length; i += Abi.TOKEN_WORDS) {
             int a = r[i] + from;
             int b = r[i + 1] + from;
-            String text = options.caseFold() ? new String(t.folded, r[i + 3], r[i + 4], StandardCharsets.UTF_8) : s.substring(a, b);
-            sink.accept(new Token(text, TokenKind.BY_CODE[r[i + 2] & 7], a, b));
+            TokenKind k = TokenKind.BY_CODE[r[i + 2] & 7];
+            sink.accept(options.caseFold() ? Token.of(new String(t.folded, r[i + 3], r[i + 4], StandardCharsets.UTF_8), k, a, b) : Token.slice(s, k, a, b));
         }
     }
 

@@ -120,8 +120,8 @@ class BadInputTest {
         assertArrayEquals(new int[] {0, 1, 3, 4, 5, 6, 7}, e.segment(s, Granularity.GRAPHEME));
         assertEquals(6, e.countGraphemes(s));
         List<Token> tokens = e.tokenize("x\uD800y");
-        assertEquals(List.of(new Token("x", TokenKind.WORD, 0, 1), new Token("\uD800", TokenKind.OTHER, 1, 2),
-                new Token("y", TokenKind.WORD, 2, 3)), tokens, "U+FFFD is a symbol (So): OTHER, and the text is the caller's slice");
+        assertEquals(List.of(Token.of("x", TokenKind.WORD, 0, 1), Token.of("\uD800", TokenKind.OTHER, 1, 2),
+                Token.of("y", TokenKind.WORD, 2, 3)), tokens, "U+FFFD is a symbol (So): OTHER, and the text is the caller's slice");
         // ASCII and unpaired surrogates only: the encoder's ASCII shortcut must not turn them into '?'.
         assertEquals("a\uFFFD", e.normalize("A\uD800", NormalizationForm.NFC, NormalizationOptions.DEFAULT.withCaseFolding()));
         assertEquals("\uD800", e.truncate("\uD800\uD800", Truncation.utf8Bytes(3)), "U+FFFD is 3 bytes");

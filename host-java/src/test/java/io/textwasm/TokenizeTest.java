@@ -129,7 +129,7 @@ class TokenizeTest {
             List<Token> noPunct = all.stream().filter(t -> t.kind() != TokenKind.PUNCTUATION).collect(Collectors.toList());
             List<Token> neither = noWs.stream().filter(t -> t.kind() != TokenKind.PUNCTUATION).collect(Collectors.toList());
             List<Token> folded = all.stream()
-                    .map(t -> new Token(OptionsOracle.normalize(t.text(), NormalizationForm.NFC, NormalizationOptions.DEFAULT.withCaseFolding()),
+                    .map(t -> Token.of(OptionsOracle.normalize(t.text(), NormalizationForm.NFC, NormalizationOptions.DEFAULT.withCaseFolding()),
                             t.kind(), t.start(), t.end()))
                     .collect(Collectors.toList());
             check(failures, s, "withoutWhitespace", noWs, engine.tokenize(s, DROP_WS));
@@ -196,7 +196,7 @@ class TokenizeTest {
         String noCuts = oneLine.replace(' ', '\u3000');
         List<Token> folded = engine.tokenize(noCuts, FOLD);
         List<Token> expected = engine.tokenize(noCuts).stream()
-                .map(t -> new Token(OptionsOracle.normalize(t.text(), NormalizationForm.NFC, NormalizationOptions.DEFAULT.withCaseFolding()),
+                .map(t -> Token.of(OptionsOracle.normalize(t.text(), NormalizationForm.NFC, NormalizationOptions.DEFAULT.withCaseFolding()),
                         t.kind(), t.start(), t.end()))
                 .collect(Collectors.toList());
         for (int k = 0; k < Math.max(folded.size(), expected.size()); k++) {
@@ -224,7 +224,7 @@ class TokenizeTest {
                 Token u = bytes.get(k);
                 int start = s.substring(0, c.start()).getBytes(StandardCharsets.UTF_8).length;
                 int end = s.substring(0, c.end()).getBytes(StandardCharsets.UTF_8).length;
-                assertEquals(new Token(c.text(), c.kind(), start, end), u, () -> Cps.escape(s));
+                assertEquals(Token.of(c.text(), c.kind(), start, end), u, () -> Cps.escape(s));
             }
         }
         assertArrayEquals(new int[] {0, 3, 6}, engine.tokenizeUtf8("日本!".getBytes(StandardCharsets.UTF_8), TokenizeOptions.DEFAULT, false, 0)

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class TokenListTest {
     private static Token token(int i) {
-        return new Token("t" + i, TokenKind.WORD, i, i + 1);
+        return Token.of("t" + i, TokenKind.WORD, i, i + 1);
     }
 
     private static void checkHolds(int length, int count) {
