@@ -87,7 +87,7 @@ public final class Icu4jContender implements Contender {
         List<Token> out = new ArrayList<>();
         int start = bi.first();
         for (int end = bi.next(); end != BreakIterator.DONE; start = end, end = bi.next()) {
-            out.add(new Token(s.substring(start, end), kind(bi.getRuleStatus(), s.codePointAt(start)), start, end));
+            out.add(Token.slice(s, kind(bi.getRuleStatus(), s.codePointAt(start)), start, end));
         }
         return out;
     }

@@ -498,8 +498,11 @@ final class MarkdownReport {
         line("- Word count: textwasm counts UAX #29 segments holding a letter, number, ideograph or kana; ICU4J counts segments whose "
                 + "rule status is not NONE and splits CJK with a dictionary (so Japanese counts differ); java.text has no rule status "
                 + "and counts segments that start with a letter or digit.");
-        line("- Tokenize builds one `io.textwasm.Token` (text, kind, UTF-16 offsets) per segment for every JVM contender; Node builds "
-                + "the same objects in JavaScript; the native binary returns the core's records with byte offsets (no strings), "
+        line("- Tokenize returns a `List<io.textwasm.Token>` of slices (kind, UTF-16 offsets, the text cut from the string when first "
+                + "read) for every JVM contender, and the benchmark reads every token's kind and offsets (not its text). ICU4J's and "
+                + "java.text's contenders fill an ArrayList; textwasm's list holds offsets and kinds and makes each token as it is read. "
+                + "Node builds "
+                + "such objects in JavaScript, the text a `slice` of the string; the native binary returns the core's records with byte offsets (no strings), "
                 + "which is what a Rust caller would slice with.");
         line("- Native Rust reads the corpus as bytes and calls the library directly: no UTF-16 conversion and no copy into linear "
                 + "memory. `AOT ÷ native` is therefore the whole cost of running in a JVM sandbox, host included.");
