@@ -318,13 +318,7 @@ public final class TextEngine implements AutoCloseable {
             ensureOpen(); // the host paths may not touch the pool, which would also refuse
             String s = text.toString();
             TokenSlices out = new TokenSlices(s);
-            boolean dropWhitespace = options.dropWhitespace();
-            boolean dropPunctuation = options.dropPunctuation();
-            wordSegments.segment(s, 0, s.length(), (a, b, kind) -> {
-                if (!(dropWhitespace && kind == WHITESPACE || dropPunctuation && kind == PUNCTUATION)) {
-                    out.append(a, b, kind);
-                }
-            }, (f, t, seg) -> WordSegments.coreSegments(pool, s, f, t, seg));
+            keptSegments(s, 0, s.length(), options, out::append);
             return out.seal();
         }
         TokenList out = new TokenList(text.length());
@@ -445,17 +439,24 @@ public final class TextEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The segments of {@code s[from, to)} that the options keep (all but the whitespace or the
+     * punctuation, when asked), as offsets and kind codes. Segmented in the host (WordSegments);
+     * folded tokens need the core's normalization instead.
+     */
+    private void keptSegments(String s, int from, int to, TokenizeOptions options, WordSegments.Sink sink) {
+        boolean dropWhitespace = options.dropWhitespace();
+        boolean dropPunctuation = options.dropPunctuation();
+        wordSegments.segment(s, from, to, (a, b, kind) -> {
+            if (!(dropWhitespace && kind == WHITESPACE || dropPunctuation && kind == PUNCTUATION)) {
+                sink.segment(a, b, kind);
+            }
+        }, (f, t, seg) -> WordSegments.coreSegments(pool, s, f, t, seg));
+    }
+
     private void tokenizeChunk(String s, int from, int to, TokenizeOptions options, Consumer<Token> sink) {
         if (!options.caseFold()) {
-            // Segmented in the host (WordSegments); folded tokens need the core's normalization.
-            boolean dropWhitespace = options.dropWhitespace();
-            boolean dropPunctuation = options.dropPunctuation();
-            wordSegments.segment(s, from, to, (a, b, kind) -> {
-                TokenKind k = TokenKind.BY_CODE[kind];
-                if (!(dropWhitespace && k == TokenKind.WHITESPACE || dropPunctuation && k == TokenKind.PUNCTUATION)) {
-                    sink.accept(Token.slice(s, k, a, b));
-                }
-            }, (f, t, seg) -> WordSegments.coreSegments(pool, s, f, t, seg));
+            keptSegments(s, from, to, options, (a, b, kind) -> sink.accept(Token.slice(s, TokenKind.BY_CODE[kind], a, b)));
             return;
         }
         byte[] in = Utf8.encode(s, from, to);
