@@ -466,8 +466,8 @@ public final class TextEngine implements AutoCloseable {
         for (int i = 0; i + Abi.TOKEN_WORDS <= r.length; i += Abi.TOKEN_WORDS) {
             int a = r[i] + from;
             int b = r[i + 1] + from;
-            TokenKind k = TokenKind.BY_CODE[r[i + 2] & 7];
-            sink.accept(options.caseFold() ? Token.of(new String(t.folded, r[i + 3], r[i + 4], StandardCharsets.UTF_8), k, a, b) : Token.slice(s, k, a, b));
+            // Only folded tokens get here: their text is the core's, not a slice of s.
+            sink.accept(Token.of(new String(t.folded, r[i + 3], r[i + 4], StandardCharsets.UTF_8), TokenKind.BY_CODE[r[i + 2] & 7], a, b));
         }
     }
 
