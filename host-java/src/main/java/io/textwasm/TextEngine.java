@@ -252,9 +252,10 @@ public final class TextEngine implements AutoCloseable {
         ensureOpen(); // the host paths may not touch the pool, which would also refuse
         if (granularity == Granularity.WORD) {
             String s = text.toString();
-            Boundaries b = new Boundaries();
-            wordSegments.segment(s, 0, s.length(), b, (from, to, sink) -> WordSegments.coreSegments(pool, s, from, to, sink));
-            return Arrays.copyOf(b.offsets, b.count);
+            WordSegments.Segments segments = wordSegments(s, 0, s.length());
+            int[] boundaries = new int[segments.size() + 1];
+            System.arraycopy(segments.ends(), 0, boundaries, 1, segments.size());
+            return boundaries;
         }
         byte[] in = Utf8.encode(text);
         int flags = Abi.SEG_UTF16 | (granularity == Granularity.WORD ? Abi.SEG_WORDS : 0);
@@ -317,9 +318,7 @@ public final class TextEngine implements AutoCloseable {
         if (!options.caseFold()) {
             ensureOpen(); // the host paths may not touch the pool, which would also refuse
             String s = text.toString();
-            TokenSlices out = new TokenSlices(s);
-            keptSegments(s, 0, s.length(), options, out::append);
-            return out.seal();
+            return TokenSlices.of(s, wordSegments(s, 0, s.length()), options.dropWhitespace(), options.dropPunctuation());
         }
         TokenList out = new TokenList(text.length());
         forEachToken(text, options, out::append);
@@ -360,20 +359,16 @@ public final class TextEngine implements AutoCloseable {
     }
 
     /**
-     * Every token of {@code text}, in order, handed to {@code action} as it is found, without a
-     * list or a buffer, however long the text and wherever it can be cut: the host segments the
-     * whole String. Case-folded tokens come from the core, chunk by chunk as in {@link #tokens}
-     * (the core builds a chunk's tokens at once, so a text is never handed to it whole).
+     * Every token of {@code text}, in order, handed to {@code action} chunk by chunk as in
+     * {@link #tokens}, without a list: what is buffered is one chunk's segment offsets and kinds
+     * (5 bytes a segment), or for case-folded tokens, the core's tokens of one chunk (the core
+     * builds a chunk's tokens at once, so a text is never handed to it whole).
      */
     public void forEachToken(CharSequence text, TokenizeOptions options, Consumer<? super Token> action) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(action, "action");
         ensureOpen(); // the host paths may not touch the pool, which would also refuse
         String s = text.toString();
-        if (!options.caseFold()) {
-            tokenizeChunk(s, 0, s.length(), options, action::accept);
-            return;
-        }
         for (int pos = 0; pos < s.length(); ) {
             int end = chunkEnd(s, pos, 1 << 20);
             tokenizeChunk(s, pos, end, options, action::accept);
@@ -425,18 +420,11 @@ public final class TextEngine implements AutoCloseable {
         return Collections.unmodifiableList(out);
     }
 
-    /** Segment ends after a leading 0. */
-    private static final class Boundaries implements WordSegments.Sink {
-        int[] offsets = new int[64];
-        int count = 1;
-
-        @Override
-        public void segment(int start, int end, int kind) {
-            if (count == offsets.length) {
-                offsets = Arrays.copyOf(offsets, count * 2);
-            }
-            offsets[count++] = end;
-        }
+    /** The word segments of {@code s[from, to)}, segmented in the host (WordSegments), with the core where its table has no answer. */
+    private WordSegments.Segments wordSegments(String s, int from, int to) {
+        WordSegments.Segments out = new WordSegments.Segments(from, to - from);
+        wordSegments.segment(s, from, to, out, (f, t, seg) -> WordSegments.coreSegments(pool, s, f, t, seg));
+        return out;
     }
 
     /**
@@ -447,11 +435,11 @@ public final class TextEngine implements AutoCloseable {
     private void keptSegments(String s, int from, int to, TokenizeOptions options, WordSegments.Sink sink) {
         boolean dropWhitespace = options.dropWhitespace();
         boolean dropPunctuation = options.dropPunctuation();
-        wordSegments.segment(s, from, to, (a, b, kind) -> {
+        wordSegments(s, from, to).replay((a, b, kind) -> {
             if (!(dropWhitespace && kind == WHITESPACE || dropPunctuation && kind == PUNCTUATION)) {
                 sink.segment(a, b, kind);
             }
-        }, (f, t, seg) -> WordSegments.coreSegments(pool, s, f, t, seg));
+        });
     }
 
     private void tokenizeChunk(String s, int from, int to, TokenizeOptions options, Consumer<Token> sink) {

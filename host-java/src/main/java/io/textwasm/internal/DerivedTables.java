@@ -27,6 +27,7 @@ final class DerivedTables {
     final AtomicReferenceArray<MappedText.PieceCache> pieceCaches = new AtomicReferenceArray<>(KEYS);
     final AtomicReference<byte[][]> hostTables = new AtomicReference<>();
     final AtomicReference<byte[]> wordTable = new AtomicReference<>();
+    final AtomicReference<byte[]> windowCodes = new AtomicReference<>();
     /** Where a slot is filled from before the module is asked: the jar's tables for AOT, none otherwise. */
     final ShippedTables shipped;
 

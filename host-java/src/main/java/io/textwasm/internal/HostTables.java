@@ -14,6 +14,7 @@ public final class HostTables {
     private final InstancePool pool;
     private final AtomicReference<byte[][]> tables;
     private final AtomicReference<byte[]> wordTable;
+    private final AtomicReference<byte[]> windowCodes;
     private final ShippedTables shipped;
 
     /** With the tables shared by the engines of the pool's backend (see {@link DerivedTables}). */
@@ -25,6 +26,7 @@ public final class HostTables {
         this.pool = pool;
         this.tables = tables.hostTables;
         this.wordTable = tables.wordTable;
+        this.windowCodes = tables.windowCodes;
         this.shipped = tables.shipped;
     }
 
@@ -71,6 +73,12 @@ public final class HostTables {
             }
             return fetched;
         });
+    }
+
+    /** The word segmenter's window codes for the BMP, derived from {@link #wordTable} ({@code WordSegments.Window#codes}). */
+    byte[] windowCodes() {
+        byte[] t = windowCodes.get();
+        return t != null ? t : DerivedTables.once(windowCodes, () -> WordSegments.Window.codes(wordTable()));
     }
 
     /** Steps of the word-count automaton: state * 16 + class. */

@@ -135,10 +135,58 @@ public final class WordSegments {
 
     /** Segments of {@code s[from, to)}, as if it were the whole text, in order. */
     public void segment(String s, int from, int to, Sink sink, Core core) {
+        Segments out = new Segments(from, to - from);
+        segment(s, from, to, out, core);
+        out.replay(sink);
+    }
+
+    /**
+     * Segments of {@code s[from, to)}, as if it were the whole text, appended to {@code out}
+     * (which must end at {@code from}).
+     *
+     * <p>Two paths take turns. Where the text holds none of the code points that make word
+     * boundaries depend on more than their neighbours (see {@link Window}), {@link #window}
+     * decides each boundary from the two code points on each side of it, without a branch per
+     * code point; the automaton ({@link #run}) takes the stretches that hold such code points,
+     * from the last boundary the window path knows to be certain to one past the stretch.
+     */
+    public void segment(String s, int from, int to, Segments out, Core core) {
         byte[] table = tables.wordTable();
+        byte[] codes = tables.windowCodes();
+        int i = from;
+        int run = FIRST_RUN;
+        while (i < to) {
+            int stopped = window(s, i, to, codes, out, run);
+            if (stopped == to) {
+                return;
+            }
+            if (stopped >= 0) {
+                i = stopped; // the window path ran its maximum, up to a certain boundary
+                run = Math.min(2 * run, MAX_RUN);
+                continue;
+            }
+            run = FIRST_RUN;
+            int reached = ~stopped;
+            // A short window run means the text is dense with such code points (French in NFD,
+            // emoji), so the automaton takes a long stretch; after a long one, a short hop.
+            int hop = reached - i >= WINDOW_RUN ? SHORT_HOP : LONG_HOP;
+            int end = reached + hop >= to - 1 ? to : certainBoundaryAfter(s, reached + hop, to, table);
+            automaton(s, reached, end, table, out, core);
+            i = end;
+        }
+    }
+
+    /** A window run at least this long counts as long (see {@link #segment}). */
+    private static final int WINDOW_RUN = 256;
+    /** The automaton's stretch past where the window path stopped, in UTF-16 units (at least). */
+    private static final int SHORT_HOP = 32;
+    private static final int LONG_HOP = 4096;
+
+    /** The automaton over {@code s[from, to)} as a whole text, with the core where the table has no answer. */
+    static void automaton(String s, int from, int to, byte[] table, Segments out, Core core) {
         int i = from;
         while (i < to) {
-            long stopped = run(s, i, to, table, sink);
+            long stopped = run(s, i, to, table, out);
             if (stopped < 0) {
                 return;
             }
@@ -146,8 +194,303 @@ public final class WordSegments {
             // certain boundary.
             int open = (int) (stopped >>> 32);
             int end = certainBoundaryAfter(s, (int) stopped, to, table);
-            core.segments(open, end, sink);
+            core.segments(open, end, out);
             i = end;
+        }
+    }
+
+    /**
+     * The window path from a certain boundary at {@code from}: appends the segments of
+     * {@code s[from, to)} and returns {@code to}. It stops early in two cases, keeping only the
+     * segments up to the last certain boundary it wrote:
+     * <ul>
+     * <li>before a code point {@link Window} does not cover: it returns that boundary
+     *     complemented ({@code ~b}), or {@code ~from} if there is none;
+     * <li>after {@code maxRun} units, which bounds the room it reserves: it returns the
+     *     boundary, to go on from there ({@code ~from} if there is none, as above).
+     * </ul>
+     *
+     * <p>Per code unit: one table load, a shift into the window of four codes, one load of
+     * {@link Window#BOUNDARY}, and the current segment written out whether or not it ends there,
+     * the count moving on only if it does, so a boundary costs no mispredicted branch. Nothing
+     * else is in the loop but the tests for an Extend and for a unit the path does not cover
+     * (where the last certain boundary is, only a stop needs to know), and it is one loop:
+     * written in blocks with a capacity check between them, it ran 15-20% slower.
+     */
+    static int window(String s, int from, int to, byte[] codes, Segments out, int maxRun) {
+        if (from >= to) {
+            return to;
+        }
+        int first = codes[s.charAt(from)];
+        if (first < 0 || (first & 15) == Window.IGNORED_CODE) {
+            return ~from; // WB4 does not ignore an Extend or Format at the start
+        }
+        int last = to - 1;
+        int limit = (int) Math.min(last, (long) from + maxRun);
+        out.reserve(limit - from + 2);
+        int[] ends = out.ends;
+        byte[] segmentKinds = out.kinds;
+        byte[] boundary = Window.BOUNDARY;
+        byte[] kindOf = KIND_OF;
+        // w holds the codes of the last four units WB4 does not ignore, four bits each; when the
+        // newest (at q) arrives, the boundary before the one at `at` is decided (never one at
+        // from: the code before it is NONE).
+        int w = Window.NONE << 8 | Window.NONE << 4 | first & 15;
+        int at = from;
+        int kindsAt = 1 << (first >>> 4); // the kinds of the unit at `at` and what WB4 attached to it
+        int kinds = 0; // the kinds of the open segment, up to `at`
+        int start = out.size;
+        int n = start;
+        for (int q = from + 1; q <= limit; q++) {
+            int v = codes[s.charAt(q)];
+            if (v < 0) {
+                return ~backOff(s, codes, out, start, n, from);
+            }
+            int code = v & 15;
+            if (code == Window.IGNORED_CODE) {
+                if (!Window.ABSORBS[w & 15]) {
+                    return ~backOff(s, codes, out, start, n, from);
+                }
+                kindsAt |= 1 << (v >>> 4); // WB4: part of the unit before it
+                continue;
+            }
+            w = (w << 4 | code) & 0xFFFF;
+            int b = boundary[w];
+            ends[n] = at;
+            segmentKinds[n] = kindOf[kinds];
+            n += b;
+            kinds = kinds & (b - 1) | kindsAt;
+            kindsAt = 1 << (v >>> 4);
+            at = q;
+        }
+        if (limit < last) {
+            int certain = backOff(s, codes, out, start, n, from);
+            return certain == from ? ~from : certain;
+        }
+        // The last unit WB4 does not ignore, with the end of the text after it.
+        w = (w << 4 | Window.NONE) & 0xFFFF;
+        int b = boundary[w];
+        ends[n] = at;
+        segmentKinds[n] = kindOf[kinds];
+        n += b;
+        kinds = kinds & (b - 1) | kindsAt;
+        ends[n] = to;
+        segmentKinds[n] = kindOf[kinds];
+        out.size = n + 1;
+        return to;
+    }
+
+    /**
+     * Units the window path takes in one call, at first and at most: it reserves room for a
+     * segment per unit (5 bytes). Each call that runs its maximum doubles the next one's; a stop
+     * before a code point it does not cover starts again from the first. (Reserving the most at
+     * once made French in NFD, with a combining mark every nine units, 25% slower than the
+     * automaton alone: the buffer grew far past its need.)
+     */
+    private static final int FIRST_RUN = 1 << 10;
+    private static final int MAX_RUN = 1 << 16;
+
+    /**
+     * Where the window path stops: the last of the boundaries it wrote (segments {@code start}
+     * to {@code n} of {@code out}) that is certain, keeping the segments up to it; {@code from}
+     * and none of them if there is none.
+     */
+    private static int backOff(String s, byte[] codes, Segments out, int start, int n, int from) {
+        for (int k = n - 1; k >= start; k--) {
+            int at = out.ends[k];
+            if (Window.CERTAIN[(codes[s.charAt(at - 1)] & 15) << 4 | codes[s.charAt(at)] & 15]) { // an Extend on the left is not certain
+                out.size = k + 1;
+                return at;
+            }
+        }
+        out.size = start;
+        return from;
+    }
+
+    /**
+     * What the window path needs: a four-bit code per Word_Break value (and {@link #NONE} past
+     * either end of the text), and per window of four codes whether the boundary between the
+     * middle two is one ({@link #BOUNDARY}).
+     *
+     * <p>The path covers every Word_Break value but ZWJ (WB3c joins it to a pictograph after
+     * it), Regional_Indicator (whose boundaries depend on the parity of the whole run),
+     * Hebrew_Letter (the only value WB7a-c join to quotes, so that Single_Quote and Double_Quote
+     * act as MidNumLet and Other without it) and code points the table does not cover. Without
+     * those, WB3-WB13b decide the boundary between two code points from them, the one before and
+     * the one after, where WB4 drops Extend and Format: WB7 and WB11 look one back past the left
+     * side, WB6 and WB12 one ahead past the right side, and nothing further. So the window
+     * holds the last four code points WB4 does not drop, and an Extend or Format joins the code
+     * point before it without entering the window; the path stops at one that follows a newline
+     * or the start (WB4 does not apply there) or a space (WB3d joins only adjacent spaces, and
+     * the window would make the spaces on either side adjacent). Extended_Pictographic acts as
+     * Other: only WB3c tells them apart. The boundary table is filled by running
+     * {@link Machine} itself on each window, so the two paths cannot disagree.
+     */
+    static final class Window {
+        /** The code past either end of the text. */
+        static final int NONE = 15;
+        /** 1 where the boundary between the middle two is one, else 0. */
+        static final byte[] BOUNDARY = new byte[1 << 16];
+        /**
+         * By the codes of two units, whether a boundary between them is one whatever surrounds
+         * them (see {@link #certainBoundaryAfter}): a window path that stops may resume there.
+         */
+        static final boolean[] CERTAIN = new boolean[1 << 8];
+        /** The code of Extend and Format, which never enter the window (WB4). */
+        static final int IGNORED_CODE = 14;
+        /** The Word_Break value of each code in windows (0 to 13); Extended_Pictographic is Other without a ZWJ. */
+        private static final int[] VALUE = {OTHER, CR, LF, NEWLINE, KATAKANA, ALETTER, SINGLE_QUOTE, DOUBLE_QUOTE,
+            MID_NUM_LET, MID_LETTER, MID_NUM, NUMERIC, EXTEND_NUM_LET, WSEG_SPACE};
+        /** The code of each table value (0 to 31), -1 where the window path does not go. */
+        static final byte[] CODE = new byte[32];
+        /**
+         * By the code of the last unit WB4 does not ignore, whether an Extend or Format after it
+         * is ignored in the window: not after a newline (WB3a, WB4), nor after a space, where
+         * WB3d would join a space after it to the one before if the window dropped it.
+         */
+        static final boolean[] ABSORBS = new boolean[16];
+
+        static {
+            java.util.Arrays.fill(CODE, (byte) -1);
+            for (int c = 0; c < VALUE.length; c++) {
+                CODE[VALUE[c]] = (byte) c;
+            }
+            CODE[OTHER_PICTO] = (byte) CODE[OTHER];
+            CODE[EXTEND] = CODE[FORMAT] = IGNORED_CODE;
+            for (int w = 0; w < BOUNDARY.length; w++) {
+                int a = w >>> 12;
+                int b = w >>> 8 & 15;
+                int c = w >>> 4 & 15;
+                int d = w & 15;
+                if (b >= VALUE.length || c >= VALUE.length || a == IGNORED_CODE || d == IGNORED_CODE) {
+                    continue; // an end of the text, or a code no window holds: not a boundary the path writes
+                }
+                BOUNDARY[w] = (byte) (breaks(a, b, c, d) ? 1 : 0);
+            }
+            for (int b = 0; b < VALUE.length; b++) {
+                for (int c = 0; c < VALUE.length; c++) {
+                    CERTAIN[b << 4 | c] = is(SAFE_LEFT, VALUE[b]) && !(VALUE[b] == WSEG_SPACE && VALUE[c] == WSEG_SPACE);
+                }
+                ABSORBS[b] = !is(NEWLINES, VALUE[b]) && VALUE[b] != WSEG_SPACE;
+            }
+        }
+
+        /** Whether the machine, run on the window as a whole text, puts a boundary between b and c. */
+        private static boolean breaks(int a, int b, int c, int d) {
+            int state = Machine.START;
+            if (a != NONE) {
+                state = Machine.STEPS[state << 5 | VALUE[a]] >>> Machine.ACTION_BITS;
+            }
+            state = Machine.STEPS[state << 5 | VALUE[b]] >>> Machine.ACTION_BITS;
+            int e = Machine.STEPS[state << 5 | VALUE[c]];
+            int action = e & Machine.ACTION_MASK;
+            if (action == Machine.JOIN || action == Machine.BROKE_THEN_JOIN) {
+                return false;
+            }
+            if (action != Machine.DEFER) {
+                return true;
+            }
+            state = e >>> Machine.ACTION_BITS;
+            if (d == NONE) {
+                return Machine.DEFERRED[state]; // at the end of the text a deferred boundary is one
+            }
+            int settle = Machine.STEPS[state << 5 | VALUE[d]] & Machine.ACTION_MASK;
+            return settle == Machine.BROKE_THEN_JOIN || settle == Machine.BROKE_THEN_BREAK;
+        }
+
+        /**
+         * The window path's byte for each code unit of the BMP, from the word table: the code
+         * (bits 0-3) and the token kind (bits 4-6), or -1 where the path does not go (and for
+         * every surrogate).
+         */
+        static byte[] codes(byte[] table) {
+            byte[] codes = new byte[0x10000];
+            for (int c = 0; c < codes.length; c++) {
+                int v = table[c] & 0xFF;
+                int code = CODE[v & 31];
+                codes[c] = (byte) (code < 0 || Character.isSurrogate((char) c) ? -1 : code | (v >>> 5) << 4);
+            }
+            return codes;
+        }
+
+        private Window() {
+        }
+    }
+
+    /**
+     * Word segments in order, each as its end offset and kind code; each starts where the one
+     * before it ends (the first at {@link #from}). Grows as needed.
+     */
+    public static final class Segments implements Sink {
+        final int from;
+        int[] ends;
+        byte[] kinds;
+        int size;
+
+        /** For the segments of a text that starts at {@code from}, about {@code length} units long. */
+        public Segments(int from, int length) {
+            this.from = from;
+            int capacity = Math.max(16, length / 4 + 16); // a segment per 2.3 units in English, per 4 in French
+            ends = new int[capacity];
+            kinds = new byte[capacity];
+        }
+
+        /** Room for {@code more} segments. */
+        void reserve(int more) {
+            if (more > kinds.length - size) {
+                long want = Math.max((long) size + more, 2L * kinds.length);
+                int capacity = (int) Math.min(want, Integer.MAX_VALUE - 8);
+                ends = java.util.Arrays.copyOf(ends, capacity);
+                kinds = java.util.Arrays.copyOf(kinds, capacity);
+            }
+        }
+
+        @Override
+        public void segment(int start, int end, int kind) {
+            reserve(1);
+            ends[size] = end;
+            kinds[size++] = (byte) kind;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public int from() {
+            return from;
+        }
+
+        /** Where segment {@code i} starts. */
+        public int start(int i) {
+            return i == 0 ? from : ends[i - 1];
+        }
+
+        public int end(int i) {
+            return ends[i];
+        }
+
+        /** Its kind code (a {@code TokenKind} ordinal). */
+        public int kind(int i) {
+            return kinds[i];
+        }
+
+        /** The end offsets, {@link #size} of them, in an array that may be longer. */
+        public int[] ends() {
+            return ends;
+        }
+
+        /** The kind codes, {@link #size} of them, in an array that may be longer. */
+        public byte[] kinds() {
+            return kinds;
+        }
+
+        /** Gives each segment to {@code sink}, in order. */
+        public void replay(Sink sink) {
+            int start = from;
+            for (int i = 0; i < size; i++) {
+                sink.segment(start, ends[i], kinds[i]);
+                start = ends[i];
+            }
         }
     }
 
@@ -161,7 +504,7 @@ public final class WordSegments {
      * segment up to a deferred boundary ({@code pending}), {@code tail} those after it (or all of
      * them when nothing is deferred), so a code point's kind goes to the same place either way.
      */
-    private static long run(String s, int from, int to, byte[] table, Sink sink) {
+    private static long run(String s, int from, int to, byte[] table, Segments sink) {
         int[] steps = Machine.STEPS;
         int state = Machine.START;
         int start = from;

@@ -1,6 +1,7 @@
 package io.textwasm.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.textwasm.Backend;
 import io.textwasm.TextEngine;
@@ -47,10 +48,17 @@ class WordSegmentsTest {
         byte[] utf8 = Utf8.encode(s);
         // Byte offsets to UTF-16 offsets (an unpaired surrogate is U+FFFD: 3 bytes, 1 unit).
         String decoded = new String(utf8, StandardCharsets.UTF_8);
+        // UTF-16 offset of each code point's first byte, and of the end.
+        int[] unitAt = new int[utf8.length + 1];
+        for (int i = 0, b = 0; i < decoded.length(); ) {
+            int cp = decoded.codePointAt(i);
+            unitAt[b] = i;
+            b += new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            i += Character.charCount(cp);
+            unitAt[b] = i;
+        }
         for (Token t : engine.tokenizeUtf8(utf8, TokenizeOptions.DEFAULT, true, 0)) {
-            int a = new String(utf8, 0, t.start(), StandardCharsets.UTF_8).length();
-            int b = new String(utf8, 0, t.end(), StandardCharsets.UTF_8).length();
-            out.add(a + "-" + b + ":" + t.kind().ordinal());
+            out.add(unitAt[t.start()] + "-" + unitAt[t.end()] + ":" + t.kind().ordinal());
         }
         assertEquals(s.length(), decoded.length());
         return out;
@@ -145,6 +153,143 @@ class WordSegmentsTest {
             String s = i % 2 == 0 ? gen.segmentationString() : gen.normalizationString();
             List<String> pieces = new ArrayList<>();
             assertEquals(core(s), host(s, pieces), Cps.escape(s) + Seeds.hint());
+        }
+    }
+
+    /** One code unit or more for each Word_Break value the window path covers (WordSegments.Window). */
+    private static final String[] WINDOW_UNITS = {
+        "!", "\u4E2D", "\u3042", "\u2600", // Other (a CJK ideograph, Hiragana), Extended_Pictographic
+        "\r", "\n", "\u000B", "\u2028", // CR, LF, Newline
+        "\u30A2", "\uFF71", // Katakana
+        "a", "Z", "\u00E9", "\uAC00", // ALetter
+        "'", "\"", ".", "\u2019", ":", "\u00B7", ",", ";", // quotes, MidNumLet, MidLetter, MidNum
+        "0", "\u0663", "_", " ", "\u3000", // Numeric, ExtendNumLet, WSegSpace
+        "\u0301", "\u0308", "\u00AD", // Extend, Format
+    };
+
+    /** One unit per Word_Break value the window path covers, in WordSegments.Window's order: what every short text is made of. */
+    private static final String[] WINDOW_VALUES = {"!", "\r", "\n", "\u000B", "\u30A2", "a", "'", "\"", ".", ":", ",", "0", "_", " ", "\u2600",
+        "\u0301", "\u00AD"}; // and Extend and Format, which the window path drops where WB4 does
+
+    /** The automaton's segments of s as "end:kind". */
+    private static List<String> automatonSegments(String s, byte[] table) {
+        WordSegments.Segments out = new WordSegments.Segments(0, s.length());
+        WordSegments.automaton(s, 0, s.length(), table, out, (from, to, sink) -> {
+            throw new AssertionError("no code point here needs the core");
+        });
+        return ends(out);
+    }
+
+    private static List<String> ends(WordSegments.Segments out) {
+        List<String> r = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            r.add(out.end(i) + ":" + out.kind(i));
+        }
+        return r;
+    }
+
+    @Test
+    @DisplayName("the window path segments as the automaton does: every text of up to four Word_Break values, and random longer ones")
+    void windowPathIsTheAutomaton() {
+        HostTables tables = new HostTables(pool);
+        byte[] table = tables.wordTable();
+        byte[] codes = tables.windowCodes();
+        int n = WINDOW_VALUES.length;
+        int texts = 0;
+        int whole = 0;
+        for (int length = 1; length <= 4; length++) {
+            int[] digits = new int[length];
+            while (true) {
+                StringBuilder sb = new StringBuilder();
+                for (int d : digits) {
+                    sb.append(WINDOW_VALUES[d]);
+                }
+                whole += checkWindow(sb.toString(), table, codes) ? 1 : 0;
+                texts++;
+                int k = 0;
+                while (k < length && ++digits[k] == n) {
+                    digits[k++] = 0;
+                }
+                if (k == length) {
+                    break;
+                }
+            }
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.forTest("WordSegmentsTest.window"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int length = 1 + random.nextInt(60);
+            for (int j = 0; j < length; j++) {
+                sb.append(WINDOW_UNITS[random.nextInt(WINDOW_UNITS.length)]);
+            }
+            whole += checkWindow(sb.toString(), table, codes) ? 1 : 0;
+        }
+        assertEquals(n + n * n + n * n * n + n * n * n * n, texts);
+        // It stops only at an Extend or Format at the start or after a newline or a space: most
+        // short texts have none.
+        assertTrue(whole > texts / 2, whole + " of " + texts + " texts taken whole by the window path");
+    }
+
+    /** Whether the window path took all of s; either way, the host's segments are the automaton's. */
+    private static boolean checkWindow(String s, byte[] table, byte[] codes) {
+        List<String> want = automatonSegments(s, table);
+        WordSegments.Segments out = new WordSegments.Segments(0, s.length());
+        boolean whole = WordSegments.window(s, 0, s.length(), codes, out, Integer.MAX_VALUE) == s.length();
+        if (whole) {
+            assertEquals(want, ends(out), Cps.escape(s) + Seeds.hint());
+        }
+        List<String> got = new ArrayList<>();
+        segments.segment(s, 0, s.length(), (a, b, kind) -> got.add(b + ":" + kind), (from, to, sink) -> {
+            throw new AssertionError("no code point here needs the core");
+        });
+        assertEquals(want, got, Cps.escape(s) + Seeds.hint());
+        return whole;
+    }
+
+    @Test
+    @DisplayName("the window path hands over to the automaton and back, in long texts with sparse and dense escapes")
+    void windowAndAutomatonTakeTurns() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.forTest("WordSegmentsTest.turns"));
+        RandomTextGenerator gen = new RandomTextGenerator(Seeds.forTest("WordSegmentsTest.turns.gen"));
+        for (int i = 0; i < 60; i++) {
+            // Runs of window text (short to longer than the hops) between pieces of anything.
+            StringBuilder sb = new StringBuilder();
+            int pieces = 1 + random.nextInt(12);
+            for (int p = 0; p < pieces; p++) {
+                int run = random.nextInt(4) == 0 ? random.nextInt(8) : random.nextInt(5000);
+                for (int j = 0; j < run; j++) {
+                    sb.append(WINDOW_UNITS[random.nextInt(WINDOW_UNITS.length)]);
+                }
+                sb.append(random.nextBoolean() ? gen.segmentationString() : gen.normalizationString());
+            }
+            String s = sb.toString();
+            List<String> got = host(s, new ArrayList<>());
+            assertEquals(core(s), got, "text " + i + " of " + s.length() + " units" + Seeds.hint());
+        }
+    }
+
+    @Test
+    @DisplayName("window runs longer than one call takes go on from a certain boundary, or to the automaton without one")
+    void longWindowRuns() {
+        HostTables tables = new HostTables(pool);
+        byte[] table = tables.wordTable();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.forTest("WordSegmentsTest.long"));
+        StringBuilder mixed = new StringBuilder();
+        while (mixed.length() < 200_000) {
+            mixed.append(WINDOW_UNITS[random.nextInt(WINDOW_UNITS.length)]);
+        }
+        // Letters and mid-word punctuation only: no certain boundary anywhere, so the automaton takes it.
+        String[] word = {"a", "b", "0", "_", "'", "."};
+        StringBuilder oneWord = new StringBuilder();
+        while (oneWord.length() < 150_000) {
+            oneWord.append(word[random.nextInt(word.length)]);
+        }
+        for (String s : new String[] {mixed.toString(), oneWord.toString(), oneWord + " " + mixed, mixed + "\u0301" + oneWord}) {
+            List<String> got = new ArrayList<>();
+            segments.segment(s, 0, s.length(), (a, b, kind) -> got.add(b + ":" + kind), (from, to, sink) -> {
+                throw new AssertionError("no code point here needs the core");
+            });
+            assertEquals(automatonSegments(s, table), got, s.length() + " units" + Seeds.hint());
         }
     }
 }
