@@ -177,10 +177,10 @@ public final class WordSegments {
     }
 
     /** A window run at least this long counts as long (see {@link #segment}). */
-    private static final int WINDOW_RUN = 256;
+    static final int WINDOW_RUN = 256;
     /** The automaton's stretch past where the window path stopped, in UTF-16 units (at least). */
-    private static final int SHORT_HOP = 32;
-    private static final int LONG_HOP = 4096;
+    static final int SHORT_HOP = 32;
+    static final int LONG_HOP = 4096;
 
     /** The automaton over {@code s[from, to)} as a whole text, with the core where the table has no answer. */
     static void automaton(String s, int from, int to, byte[] table, Segments out, Core core) {
@@ -845,7 +845,7 @@ public final class WordSegments {
      * The first position after {@code at} where a boundary is certain without the core (see the
      * class comment), or {@code to}.
      */
-    private static int certainBoundaryAfter(String s, int at, int to, byte[] table) {
+    static int certainBoundaryAfter(String s, int at, int to, byte[] table) {
         int i = at + width(s, at, to);
         int left = CORE;
         while (i < to) {

@@ -1,6 +1,7 @@
 package io.textwasm.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.textwasm.Backend;
 import io.textwasm.TextEngine;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +25,14 @@ import org.junit.jupiter.api.Test;
 class WordCounterTest {
     static InstancePool pool;
     static WordCounter counter;
+    static HostTables tables;
     static TextEngine engine;
 
     @BeforeAll
     static void load() {
         pool = new InstancePool(CoreModule.load(Backend.AOT), 1, 65536, 256);
-        counter = new WordCounter(new HostTables(pool));
+        tables = new HostTables(pool);
+        counter = new WordCounter(tables);
         engine = TextEngine.create();
     }
 
@@ -84,6 +88,76 @@ class WordCounterTest {
         for (int i = 0; i < 20_000; i++) {
             String s = i % 2 == 0 ? gen.segmentationString() : gen.normalizationString();
             assertEquals(coreCount(s), engine.countWords(s), Cps.escape(s) + Seeds.hint());
+        }
+    }
+
+    @Test
+    @DisplayName("the window path counts as the automaton does: every text of up to four Word_Break values, and random longer ones")
+    void windowPathCountsAsTheAutomaton() {
+        String[] values = WordSegmentsTest.WINDOW_VALUES;
+        int n = values.length;
+        int whole = 0;
+        int texts = 0;
+        for (int length = 1; length <= 4; length++) {
+            int[] digits = new int[length];
+            while (true) {
+                StringBuilder sb = new StringBuilder();
+                for (int d : digits) {
+                    sb.append(values[d]);
+                }
+                whole += checkWindow(sb.toString()) ? 1 : 0;
+                texts++;
+                int k = 0;
+                while (k < length && ++digits[k] == n) {
+                    digits[k++] = 0;
+                }
+                if (k == length) {
+                    break;
+                }
+            }
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.forTest("WordCounterTest.window"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int length = 1 + random.nextInt(60);
+            for (int j = 0; j < length; j++) {
+                sb.append(WordSegmentsTest.WINDOW_UNITS[random.nextInt(WordSegmentsTest.WINDOW_UNITS.length)]);
+            }
+            checkWindow(sb.toString());
+        }
+        assertTrue(whole > texts / 2, whole + " of " + texts + " texts counted whole by the window path");
+    }
+
+    /** Whether the window path took all of s; either way, the host's count is the automaton's. */
+    private static boolean checkWindow(String s) {
+        IntBinaryOperator core = (from, to) -> coreCount(s.substring(from, to));
+        int want = counter.automaton(s, 0, s.length(), core);
+        long r = WordCounter.window(s, 0, s.length(), tables.windowCodes());
+        boolean whole = (int) (r >>> 32) == s.length();
+        if (whole) {
+            assertEquals(want, (int) r, Cps.escape(s) + Seeds.hint());
+        }
+        assertEquals(want, counter.count(s, core), Cps.escape(s) + Seeds.hint());
+        return whole;
+    }
+
+    @Test
+    @DisplayName("the window path hands over to the automaton and back, in long texts with sparse and dense escapes")
+    void windowAndAutomatonTakeTurns() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.forTest("WordCounterTest.turns"));
+        RandomTextGenerator gen = new RandomTextGenerator(Seeds.forTest("WordCounterTest.turns.gen"));
+        for (int i = 0; i < 60; i++) {
+            StringBuilder sb = new StringBuilder();
+            int pieces = 1 + random.nextInt(12);
+            for (int p = 0; p < pieces; p++) {
+                int run = random.nextInt(4) == 0 ? random.nextInt(8) : random.nextInt(5000);
+                for (int j = 0; j < run; j++) {
+                    sb.append(WordSegmentsTest.WINDOW_UNITS[random.nextInt(WordSegmentsTest.WINDOW_UNITS.length)]);
+                }
+                sb.append(random.nextBoolean() ? gen.segmentationString() : gen.normalizationString());
+            }
+            String s = sb.toString();
+            assertEquals(coreCount(s), engine.countWords(s), "text " + i + " of " + s.length() + " units" + Seeds.hint());
         }
     }
 }

@@ -157,7 +157,7 @@ class WordSegmentsTest {
     }
 
     /** One code unit or more for each Word_Break value the window path covers (WordSegments.Window). */
-    private static final String[] WINDOW_UNITS = {
+    static final String[] WINDOW_UNITS = {
         "!", "\u4E2D", "\u3042", "\u2600", // Other (a CJK ideograph, Hiragana), Extended_Pictographic
         "\r", "\n", "\u000B", "\u2028", // CR, LF, Newline
         "\u30A2", "\uFF71", // Katakana
@@ -168,7 +168,7 @@ class WordSegmentsTest {
     };
 
     /** One unit per Word_Break value the window path covers, in WordSegments.Window's order: what every short text is made of. */
-    private static final String[] WINDOW_VALUES = {"!", "\r", "\n", "\u000B", "\u30A2", "a", "'", "\"", ".", ":", ",", "0", "_", " ", "\u2600",
+    static final String[] WINDOW_VALUES = {"!", "\r", "\n", "\u000B", "\u30A2", "a", "'", "\"", ".", ":", ",", "0", "_", " ", "\u2600",
         "\u0301", "\u00AD"}; // and Extend and Format, which the window path drops where WB4 does
 
     /** The automaton's segments of s as "end:kind". */
