@@ -58,7 +58,7 @@ public final class WordCounter {
                 return n;
             }
             int hop = reached - i >= WordSegments.WINDOW_RUN ? WordSegments.SHORT_HOP : WordSegments.LONG_HOP;
-            int end = reached + hop >= len - 1 ? len
+            int end = (long) reached + hop >= len - 1 ? len
                     : WordSegments.certainBoundaryAfter(s, reached + hop, len, tables.wordTable());
             n += automaton(s, reached, end, core);
             i = end;

@@ -170,7 +170,7 @@ public final class WordSegments {
             // A short window run means the text is dense with such code points (French in NFD,
             // emoji), so the automaton takes a long stretch; after a long one, a short hop.
             int hop = reached - i >= WINDOW_RUN ? SHORT_HOP : LONG_HOP;
-            int end = reached + hop >= to - 1 ? to : certainBoundaryAfter(s, reached + hop, to, table);
+            int end = (long) reached + hop >= to - 1 ? to : certainBoundaryAfter(s, reached + hop, to, table);
             automaton(s, reached, end, table, out, core);
             i = end;
         }
