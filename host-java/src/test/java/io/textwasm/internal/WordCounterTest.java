@@ -94,36 +94,18 @@ class WordCounterTest {
     @Test
     @DisplayName("the window path counts as the automaton does: every text of up to four Word_Break values, and random longer ones")
     void windowPathCountsAsTheAutomaton() {
-        String[] values = WordSegmentsTest.WINDOW_VALUES;
-        int n = values.length;
+        List<String> all = WindowTexts.allShort();
         int whole = 0;
-        int texts = 0;
-        for (int length = 1; length <= 4; length++) {
-            int[] digits = new int[length];
-            while (true) {
-                StringBuilder sb = new StringBuilder();
-                for (int d : digits) {
-                    sb.append(values[d]);
-                }
-                whole += checkWindow(sb.toString()) ? 1 : 0;
-                texts++;
-                int k = 0;
-                while (k < length && ++digits[k] == n) {
-                    digits[k++] = 0;
-                }
-                if (k == length) {
-                    break;
-                }
-            }
+        for (String s : all) {
+            whole += checkWindow(s) ? 1 : 0;
         }
+        int n = WindowTexts.VALUES.length;
+        assertEquals(n + n * n + n * n * n + n * n * n * n, all.size());
+        int texts = all.size();
         java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.forTest("WordCounterTest.window"));
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            int length = 1 + random.nextInt(60);
-            for (int j = 0; j < length; j++) {
-                sb.append(WordSegmentsTest.WINDOW_UNITS[random.nextInt(WordSegmentsTest.WINDOW_UNITS.length)]);
-            }
-            checkWindow(sb.toString());
+            String s = WindowTexts.random(random, 60);
+            checkWindow(s);
         }
         assertTrue(whole > texts / 2, whole + " of " + texts + " texts counted whole by the window path");
     }
@@ -147,16 +129,7 @@ class WordCounterTest {
         java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.forTest("WordCounterTest.turns"));
         RandomTextGenerator gen = new RandomTextGenerator(Seeds.forTest("WordCounterTest.turns.gen"));
         for (int i = 0; i < 60; i++) {
-            StringBuilder sb = new StringBuilder();
-            int pieces = 1 + random.nextInt(12);
-            for (int p = 0; p < pieces; p++) {
-                int run = random.nextInt(4) == 0 ? random.nextInt(8) : random.nextInt(5000);
-                for (int j = 0; j < run; j++) {
-                    sb.append(WordSegmentsTest.WINDOW_UNITS[random.nextInt(WordSegmentsTest.WINDOW_UNITS.length)]);
-                }
-                sb.append(random.nextBoolean() ? gen.segmentationString() : gen.normalizationString());
-            }
-            String s = sb.toString();
+            String s = WindowTexts.mixed(random, gen);
             assertEquals(coreCount(s), engine.countWords(s), "text " + i + " of " + s.length() + " units" + Seeds.hint());
         }
     }

@@ -156,21 +156,6 @@ class WordSegmentsTest {
         }
     }
 
-    /** One code unit or more for each Word_Break value the window path covers (WordSegments.Window). */
-    static final String[] WINDOW_UNITS = {
-        "!", "\u4E2D", "\u3042", "\u2600", // Other (a CJK ideograph, Hiragana), Extended_Pictographic
-        "\r", "\n", "\u000B", "\u2028", // CR, LF, Newline
-        "\u30A2", "\uFF71", // Katakana
-        "a", "Z", "\u00E9", "\uAC00", // ALetter
-        "'", "\"", ".", "\u2019", ":", "\u00B7", ",", ";", // quotes, MidNumLet, MidLetter, MidNum
-        "0", "\u0663", "_", " ", "\u3000", // Numeric, ExtendNumLet, WSegSpace
-        "\u0301", "\u0308", "\u00AD", // Extend, Format
-    };
-
-    /** One unit per Word_Break value the window path covers, in WordSegments.Window's order: what every short text is made of. */
-    static final String[] WINDOW_VALUES = {"!", "\r", "\n", "\u000B", "\u30A2", "a", "'", "\"", ".", ":", ",", "0", "_", " ", "\u2600",
-        "\u0301", "\u00AD"}; // and Extend and Format, which the window path drops where WB4 does
-
     /** The automaton's segments of s as "end:kind". */
     private static List<String> automatonSegments(String s, byte[] table) {
         WordSegments.Segments out = new WordSegments.Segments(0, s.length());
@@ -194,39 +179,19 @@ class WordSegmentsTest {
         HostTables tables = new HostTables(pool);
         byte[] table = tables.wordTable();
         byte[] codes = tables.windowCodes();
-        int n = WINDOW_VALUES.length;
-        int texts = 0;
+        List<String> all = WindowTexts.allShort();
         int whole = 0;
-        for (int length = 1; length <= 4; length++) {
-            int[] digits = new int[length];
-            while (true) {
-                StringBuilder sb = new StringBuilder();
-                for (int d : digits) {
-                    sb.append(WINDOW_VALUES[d]);
-                }
-                whole += checkWindow(sb.toString(), table, codes) ? 1 : 0;
-                texts++;
-                int k = 0;
-                while (k < length && ++digits[k] == n) {
-                    digits[k++] = 0;
-                }
-                if (k == length) {
-                    break;
-                }
-            }
+        for (String s : all) {
+            whole += checkWindow(s, table, codes) ? 1 : 0;
         }
+        int n = WindowTexts.VALUES.length;
+        assertEquals(n + n * n + n * n * n + n * n * n * n, all.size());
+        int texts = all.size();
         java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.forTest("WordSegmentsTest.window"));
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            int length = 1 + random.nextInt(60);
-            for (int j = 0; j < length; j++) {
-                sb.append(WINDOW_UNITS[random.nextInt(WINDOW_UNITS.length)]);
-            }
-            whole += checkWindow(sb.toString(), table, codes) ? 1 : 0;
+            String s = WindowTexts.random(random, 60);
+            checkWindow(s, table, codes);
         }
-        assertEquals(n + n * n + n * n * n + n * n * n * n, texts);
-        // It stops only at an Extend or Format at the start or after a newline or a space: most
-        // short texts have none.
         assertTrue(whole > texts / 2, whole + " of " + texts + " texts taken whole by the window path");
     }
 
@@ -252,17 +217,7 @@ class WordSegmentsTest {
         java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.forTest("WordSegmentsTest.turns"));
         RandomTextGenerator gen = new RandomTextGenerator(Seeds.forTest("WordSegmentsTest.turns.gen"));
         for (int i = 0; i < 60; i++) {
-            // Runs of window text (short to longer than the hops) between pieces of anything.
-            StringBuilder sb = new StringBuilder();
-            int pieces = 1 + random.nextInt(12);
-            for (int p = 0; p < pieces; p++) {
-                int run = random.nextInt(4) == 0 ? random.nextInt(8) : random.nextInt(5000);
-                for (int j = 0; j < run; j++) {
-                    sb.append(WINDOW_UNITS[random.nextInt(WINDOW_UNITS.length)]);
-                }
-                sb.append(random.nextBoolean() ? gen.segmentationString() : gen.normalizationString());
-            }
-            String s = sb.toString();
+            String s = WindowTexts.mixed(random, gen);
             List<String> got = host(s, new ArrayList<>());
             assertEquals(core(s), got, "text " + i + " of " + s.length() + " units" + Seeds.hint());
         }
@@ -276,7 +231,7 @@ class WordSegmentsTest {
         java.util.SplittableRandom random = new java.util.SplittableRandom(Seeds.forTest("WordSegmentsTest.long"));
         StringBuilder mixed = new StringBuilder();
         while (mixed.length() < 200_000) {
-            mixed.append(WINDOW_UNITS[random.nextInt(WINDOW_UNITS.length)]);
+            mixed.append(WindowTexts.UNITS[random.nextInt(WindowTexts.UNITS.length)]);
         }
         // Letters and mid-word punctuation only: no certain boundary anywhere, so the automaton takes it.
         String[] word = {"a", "b", "0", "_", "'", "."};
