@@ -460,11 +460,6 @@ public final class WordSegments {
             return from;
         }
 
-        /** Where segment {@code i} starts. */
-        public int start(int i) {
-            return i == 0 ? from : ends[i - 1];
-        }
-
         public int end(int i) {
             return ends[i];
         }
