@@ -62,11 +62,13 @@ class MappedTextTest {
     static void check(String s) {
         for (NormalizationForm form : NormalizationForm.values()) {
             for (boolean fold : new boolean[] {false, true}) {
-                // Twice: the first call learns the pieces (two passes), the second finds them all
-                // known (one pass).
+                // Three times: the first call learns the pieces (two passes), the second finds them
+                // all known (one pass) and keeps the two-unit ones in the pair table, the third
+                // takes those from it.
                 String want = core(s, flags(form, fold));
                 assertEquals(want, host(s, form, fold), form + (fold ? " folded " : " ") + Cps.escape(s));
                 assertEquals(want, host(s, form, fold), form + (fold ? " folded, again " : " again ") + Cps.escape(s));
+                assertEquals(want, host(s, form, fold), form + (fold ? " folded, from pairs " : " from pairs ") + Cps.escape(s));
                 int flags = flags(form, fold);
                 NormalizationOptions o = fold ? NormalizationOptions.DEFAULT.withCaseFolding() : NormalizationOptions.DEFAULT;
                 Boolean quick = mapped.isNormalized(s, stable.start(s, form, o, flags), flags);
@@ -150,6 +152,45 @@ class MappedTextTest {
         assertEquals(core(first, 0), host(first, NormalizationForm.NFC, false));
         // Same piece "e\u0301", different surroundings.
         check("Re\u0301sume\u0301 e\u0301");
+    }
+
+    @Test
+    @DisplayName("two-unit pieces: composed, unchanged, mapped first, a surrogate, and longer images stay out of the pair table")
+    void twoUnitPieces() {
+        // e+acute composes (NFC) or stays (NFD); a+dot below+circumflex is three units; ﾌ+voiced
+        // mark starts at a mapped code point; x+unpaired surrogate becomes x U+FFFD (two units,
+        // not kept as a pair); U+0958 (one unit, two in every form) after a letter.
+        check("e\u0301 e\u0301 a\u0323\u0302 ﾌ\u3099 x\uD800 a\u0958 \u00C5\u0301 A\u030A e\u0301");
+    }
+
+    @Test
+    @DisplayName("the pair table keeps one entry per slot and answers only for its own two units")
+    void pairTable() {
+        MappedText.PieceCache cache = new MappedText.PieceCache();
+        int e = 'e' << 16 | 0x301;
+        assertEquals(0, cache.pair(e), "empty");
+        cache.put("e\u0301", "\u00E9");
+        long found = cache.find("e\u0301", 0, 2);
+        cache.putPair(e, found);
+        assertEquals('\u00E9', MappedText.PieceCache.pairImage(cache.pair(e)));
+        assertEquals(false, MappedText.PieceCache.pairUnchanged(cache.pair(e)));
+        // Another key in the same slot replaces it, and the first then misses.
+        int other = e + (1 << 16);
+        while (MappedText.PieceCache.pairSlot(other) != MappedText.PieceCache.pairSlot(e)) {
+            other += 1 << 16;
+        }
+        String piece = new String(new char[] {(char) (other >>> 16), '\u0301'});
+        cache.put(piece, "x");
+        cache.putPair(other, cache.find(piece, 0, 2));
+        assertEquals('x', MappedText.PieceCache.pairImage(cache.pair(other)));
+        assertEquals(0, cache.pair(e), "replaced");
+        // An unchanged piece; an image of two units is not kept.
+        cache.put("a\u0301", "a\u0301");
+        cache.putPair('a' << 16 | 0x301, cache.find("a\u0301", 0, 2));
+        assertEquals(true, MappedText.PieceCache.pairUnchanged(cache.pair('a' << 16 | 0x301)));
+        cache.put("b\u0958", "b\u0915\u093C");
+        cache.putPair('b' << 16 | 0x958, cache.find("b\u0958", 0, 2));
+        assertEquals(0, cache.pair('b' << 16 | 0x958));
     }
 
     @Test
