@@ -1,6 +1,7 @@
 package io.textwasm.internal;
 
 import io.textwasm.Backend;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
@@ -23,6 +24,8 @@ final class DerivedTables {
 
     final AtomicReferenceArray<long[]> stableSets = new AtomicReferenceArray<>(KEYS);
     final AtomicReferenceArray<StableText.Units> unitTables = new AtomicReferenceArray<>(KEYS);
+    /** Per key: 0 not yet checked, -1 no {@link StableText.BmpUnits} bit, else that bit. */
+    final AtomicIntegerArray unitMasks = new AtomicIntegerArray(KEYS);
     final AtomicReferenceArray<char[]> mappings = new AtomicReferenceArray<>(KEYS);
     final AtomicReferenceArray<MappedText.PieceCache> pieceCaches = new AtomicReferenceArray<>(KEYS);
     final AtomicReference<byte[][]> hostTables = new AtomicReference<>();

@@ -90,6 +90,7 @@ public final class MappedText {
      */
     private static String onePass(String s, int start, long[] bits, char[] map, PieceCache known, StableText stable, int key) {
         int n = s.length();
+        int unitMask = stable.unitMask(key);
         Output r = null;
         int copied = start; // s[0, copied) is in r (or unchanged, while r is null)
         int prev = -1; // where the previous code point starts, if it is settled and not yet in r
@@ -103,7 +104,7 @@ public final class MappedText {
                 // of 165 for 221 pieces in 100 KB). A lone one (French NFD, a letter between
                 // accents) stays here, where it costs less than a call.
                 int stableTo = i + 1 < n && !Character.isSurrogate(s.charAt(i + 1)) && (bits[s.charAt(i + 1) >>> 6] >>> s.charAt(i + 1) & 1) != 0
-                        ? StableText.bmpEnd(s, i + 2, bits)
+                        ? (unitMask != 0 ? StableText.shortUnitEnd(s, i + 2, unitMask) : StableText.bitmapEnd(s, i + 2, bits))
                         : i + 1;
                 if (stableTo < n && Character.isSurrogate(s.charAt(stableTo))) {
                     stableTo = StableText.pairedEnd(s, stableTo, stable.unitTable(key), bits);

@@ -176,6 +176,54 @@ class StableTextTest {
         }
     }
 
+    @Test
+    @DisplayName("the byte table holds each form's set exactly, and a set it does not hold keeps the bitmap")
+    void byteTableHoldsTheSets() {
+        for (NormalizationForm form : NormalizationForm.values()) {
+            int key = form.ordinal();
+            long[] bits = stable.set(key);
+            assertEquals(1 << key, stable.unitMask(key), form + ": the table's bit does not match the engine's set");
+            // A set that differs from the table in one unit is not held.
+            long[] other = bits.clone();
+            other[0x4E00 >>> 6] ^= 1L << 0x4E00;
+            assertEquals(0, StableText.BmpUnits.maskFor(key, other), form.toString());
+        }
+        // Keys with options have no bit: their scans use the bitmap.
+        assertEquals(0, stable.unitMask(flags(NormalizationForm.NFC, NormalizationOptions.DEFAULT.withCaseFolding())));
+        // Surrogates are never stable in the table.
+        for (int c = Character.MIN_SURROGATE; c <= Character.MAX_SURROGATE; c++) {
+            assertEquals(0x1F, StableText.BmpUnits.UNSTABLE[c] & 0x1F);
+        }
+    }
+
+    @Test
+    @DisplayName("the byte table's scans stop where the bitmap's scan stops, from every offset")
+    void byteScansAgreeWithTheBitmap() {
+        // Stable units in every form, and units unstable in some: U+0301 (all), U+AC00 (NFD and
+        // NFKD), U+FF76 (NFKC, NFKD, NFKC_Casefold), 'A' (NFKC_Casefold), surrogates (all).
+        String[] parts = {"a", "日", "ア", " ", "\u0301", "\uAC00", "\uFF76", "A", "\uD83D", "\uDE00"};
+        java.util.Random random = new java.util.Random(20261128);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(20);
+            for (int k = 0; k < length; k++) {
+                // Mostly stable, so that runs end at every place in and after a four-unit block.
+                b.append(random.nextInt(5) == 0 ? parts[random.nextInt(parts.length)] : parts[random.nextInt(4)]);
+            }
+            String text = b.toString();
+            for (NormalizationForm form : NormalizationForm.values()) {
+                long[] bits = stable.set(form.ordinal());
+                int mask = stable.unitMask(form.ordinal());
+                for (int from = 0; from <= text.length(); from++) {
+                    int expected = StableText.bitmapEnd(text, from, bits);
+                    String where = form + " from " + from + " in " + io.textwasm.testkit.Cps.escape(text);
+                    assertEquals(expected, StableText.unitEnd(text, from, mask), where);
+                    assertEquals(expected, StableText.shortUnitEnd(text, from, mask), where);
+                }
+            }
+        }
+    }
+
     /** What start() must return, read from the set one code point at a time. */
     static int expectedStart(String s, long[] bits) {
         int lastStable = -1;
