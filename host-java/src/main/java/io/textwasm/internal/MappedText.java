@@ -107,7 +107,7 @@ public final class MappedText {
                         ? (unitMask != 0 ? StableText.shortUnitEnd(s, i + 2, unitMask) : StableText.bitmapEnd(s, i + 2, bits))
                         : i + 1;
                 if (stableTo < n && Character.isSurrogate(s.charAt(stableTo))) {
-                    stableTo = StableText.pairedEnd(s, stableTo, stable.unitTable(key), bits);
+                    stableTo = StableText.pairedEnd(s, stableTo, stable.units(key), bits);
                 }
                 boolean pair = stableTo - i >= 2 && Character.isLowSurrogate(s.charAt(stableTo - 1)) && Character.isHighSurrogate(s.charAt(stableTo - 2));
                 prev = stableTo - (pair ? 2 : 1);

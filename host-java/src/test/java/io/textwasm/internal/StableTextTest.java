@@ -197,6 +197,23 @@ class StableTextTest {
     }
 
     @Test
+    @DisplayName("NFC and NFKC scan pairs with the static final tables only when the engine's set is the one they were built from")
+    void sharedPairTables() {
+        assertEquals(StableText.Units.SHARED_NFC, stable.units(0).shared);
+        assertEquals(StableText.Units.SHARED_NFKC, stable.units(2).shared);
+        assertEquals(StableText.Units.SHARED_NONE, stable.units(4).shared);
+        assertEquals(StableText.Units.SHARED_NONE, stable.units(flags(NormalizationForm.NFC, NormalizationOptions.DEFAULT.withCaseFolding())).shared);
+        // A set that differs in one code point (U+1F600, in the emoji rows) gets a table of its own.
+        long[] other = stable.set(0).clone();
+        other[0x1F600 >>> 6] ^= 1L << 0x1F600;
+        StableText.Units own = StableText.Units.of(0, other);
+        assertEquals(StableText.Units.SHARED_NONE, own.shared);
+        String grin = "a\uD83D\uDE00b";
+        assertEquals(4, StableText.pairedEnd(grin, 1, stable.units(0), stable.set(0)));
+        assertEquals(1, StableText.pairedEnd(grin, 1, own, other));
+    }
+
+    @Test
     @DisplayName("the byte table's scans stop where the bitmap's scan stops, from every offset")
     void byteScansAgreeWithTheBitmap() {
         // Stable units in every form, and units unstable in some: U+0301 (all), U+AC00 (NFD and
