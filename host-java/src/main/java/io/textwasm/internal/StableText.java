@@ -265,10 +265,9 @@ public final class StableText {
         private static byte[] build() {
             byte[] unstable = new byte[0x10000];
             for (int key = 0; key < ShippedTables.FORMS; key++) {
-                long[] bits = ShippedTables.RESOURCES.stableSet(key);
-                boolean shipped = bits != null && bits.length == LEAD_WORDS;
+                long[] bits = shippedSet(key);
                 for (int c = 0; c < 0x10000; c++) {
-                    if (!shipped || Character.isSurrogate((char) c) || !contains(bits, c)) {
+                    if (bits == null || !contains(bits, c)) {
                         unstable[c] |= (byte) (1 << key);
                     }
                 }
@@ -334,13 +333,13 @@ public final class StableText {
 
         /** NFC's table from the jar's shipped set, a constant to C2; built on first use. */
         static final class Nfc {
-            static final long[] SET = shippedSet(0);
+            static final long[] SET = shippedOrEmpty(0);
             static final char[] UNIT = new Units(SET).unit;
         }
 
         /** NFKC's, the same way. */
         static final class Nfkc {
-            static final long[] SET = shippedSet(2);
+            static final long[] SET = shippedOrEmpty(2);
             static final char[] UNIT = new Units(SET).unit;
         }
 
@@ -349,6 +348,12 @@ public final class StableText {
          * when {@code bits} is the set it was built from (a table is a function of its set), so
          * the answers stay the engine's own; else one built from {@code bits}.
          */
+        /** {@link #shippedSet}, or an empty set (no engine's set is empty, so it is never shared). */
+        private static long[] shippedOrEmpty(int key) {
+            long[] bits = shippedSet(key);
+            return bits != null ? bits : new long[LEAD_WORDS];
+        }
+
         static Units of(int key, long[] bits) {
             if (key == 0 && java.util.Arrays.equals(bits, Nfc.SET)) {
                 return new Units(Nfc.UNIT, SHARED_NFC);
@@ -359,15 +364,6 @@ public final class StableText {
             return new Units(bits);
         }
 
-        /** The jar's set for {@code key} as the host uses it (surrogates cleared), or an empty set. */
-        private static long[] shippedSet(int key) {
-            long[] bits = ShippedTables.RESOURCES.stableSet(key);
-            if (bits == null || bits.length != LEAD_WORDS) {
-                return new long[LEAD_WORDS];
-            }
-            java.util.Arrays.fill(bits, Character.MIN_SURROGATE >>> 6, (Character.MAX_SURROGATE >>> 6) + 1, 0L);
-            return bits;
-        }
 
         private Units(char[] unit, int shared) {
             this.unit = unit;
@@ -447,10 +443,22 @@ public final class StableText {
         }
         long[] bits = new long[LEAD_WORDS];
         ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits, 0, LEAD_WORDS);
-        // The surrogate code points mean nothing in the set (ABI.md); clearing them lets a UTF-16
-        // code unit be looked up directly, with surrogates always missing.
+        return withoutSurrogates(bits);
+    }
+
+    /**
+     * {@code bits} with the surrogate code points cleared: they mean nothing in the set (ABI.md),
+     * and without them a UTF-16 code unit can be looked up directly, surrogates always missing.
+     */
+    static long[] withoutSurrogates(long[] bits) {
         java.util.Arrays.fill(bits, Character.MIN_SURROGATE >>> 6, (Character.MAX_SURROGATE >>> 6) + 1, 0L);
         return bits;
+    }
+
+    /** The jar's set for {@code key} as the host uses it (surrogates cleared), or null if not shipped. */
+    static long[] shippedSet(int key) {
+        long[] bits = ShippedTables.RESOURCES.stableSet(key);
+        return bits != null && bits.length == LEAD_WORDS ? withoutSurrogates(bits) : null;
     }
 
     /** The form's first code point that may change, with no options; 0 (no shortcut) otherwise. */
