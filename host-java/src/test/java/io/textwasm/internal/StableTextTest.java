@@ -163,13 +163,8 @@ class StableTextTest {
         String[] parts = {"a", " ", "😀", "\uD83C\uDDEB", "\uD83C\uDD00", "\u0301", "\uD800", "\uDC00", "\uD804\uDC03", "\uD804\uDCBA", "ｶ", "가"};
         java.util.Random random = new java.util.Random(20261127);
         for (int round = 0; round < 4000; round++) {
-            StringBuilder b = new StringBuilder();
-            int length = random.nextInt(14);
-            for (int k = 0; k < length; k++) {
-                // Mostly stable text, so that the first change falls at every offset.
-                b.append(random.nextInt(4) == 0 ? parts[random.nextInt(parts.length)] : parts[random.nextInt(4)]);
-            }
-            String text = b.toString();
+            // Mostly stable text, so that the first change falls at every offset.
+            String text = mostlyStable(random, parts, 14, 4);
             for (NormalizationForm form : new NormalizationForm[] {NormalizationForm.NFC, NormalizationForm.NFKC, NormalizationForm.NFKC_CASEFOLD}) {
                 assertEquals(expectedStart(text, stable.set(form.ordinal())), start(text, form), form + " " + io.textwasm.testkit.Cps.escape(text));
             }
@@ -221,13 +216,8 @@ class StableTextTest {
         String[] parts = {"a", "日", "ア", " ", "\u0301", "\uAC00", "\uFF76", "A", "\uD83D", "\uDE00"};
         java.util.Random random = new java.util.Random(20261128);
         for (int round = 0; round < 3000; round++) {
-            StringBuilder b = new StringBuilder();
-            int length = random.nextInt(20);
-            for (int k = 0; k < length; k++) {
-                // Mostly stable, so that runs end at every place in and after a four-unit block.
-                b.append(random.nextInt(5) == 0 ? parts[random.nextInt(parts.length)] : parts[random.nextInt(4)]);
-            }
-            String text = b.toString();
+            // Mostly stable, so that runs end at every place in and after a four-unit block.
+            String text = mostlyStable(random, parts, 20, 5);
             for (NormalizationForm form : NormalizationForm.values()) {
                 long[] bits = stable.set(form.ordinal());
                 int mask = stable.unitMask(form.ordinal());
@@ -239,6 +229,19 @@ class StableTextTest {
                 }
             }
         }
+    }
+
+    /**
+     * Up to {@code maxLength - 1} pieces: one in {@code anyOneIn} drawn from all of {@code parts},
+     * the others from its first four, which must be stable.
+     */
+    static String mostlyStable(java.util.Random random, String[] parts, int maxLength, int anyOneIn) {
+        StringBuilder b = new StringBuilder();
+        int length = random.nextInt(maxLength);
+        for (int k = 0; k < length; k++) {
+            b.append(random.nextInt(anyOneIn) == 0 ? parts[random.nextInt(parts.length)] : parts[random.nextInt(4)]);
+        }
+        return b.toString();
     }
 
     /** What start() must return, read from the set one code point at a time. */
